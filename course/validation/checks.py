@@ -1,0 +1,173 @@
+"""Checks that span files: ids, tracks, prerequisites, scenario graphs, links."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from course.diagnostics import Problem, did_you_mean, relative
+from course.loading.yaml_source import LocatedYaml
+from course.model import (
+    ALL_TRACKS,
+    TRACK_IDS,
+    GlossaryTerm,
+    Link,
+    Module,
+    Page,
+    Scenario,
+    Track,
+    applies_to,
+)
+from course.validation.scenario_graph import check_scenario_graph
+
+REQUIRED_PAGES = ("index", "hjaelp", "om")
+Located = tuple[str, object, LocatedYaml]
+
+
+def check_course(
+    *,
+    root: Path,
+    modules: list[Module],
+    pages: list[Page],
+    scenarios: list[tuple[str, Scenario, LocatedYaml]],
+    tracks: list[tuple[str, Track, LocatedYaml]],
+    glossary: list[GlossaryTerm],
+    scenario_links: dict[str, tuple[Link, ...]],
+) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def module_line(module: Module, key: str) -> int:
+        return module.key_lines.get(key, 2)
+
+    mod_paths = {m.id: relative(m.path, root) for m in modules}
+    _duplicates(problems, [(relative(m.path, root), 2, m.id) for m in modules], "module")
+    _duplicates(problems, [(p, loc.line_of(("id",)), s.id) for p, s, loc in scenarios], "scenario")
+    _duplicates(problems, [(relative(p.path, root), 2, p.meta.id) for p in pages], "page")
+    _duplicates(problems, [("glossary.yml", 1, t.id) for t in glossary], "glossary term")
+    module_ids = {m.id for m in modules}
+    for path, scenario, loc in scenarios:
+        if scenario.id in module_ids:
+            problems.append(Problem(path, loc.line_of(("id",)), f"id '{scenario.id}' is also a module id"))
+
+    track_choices = (*TRACK_IDS, ALL_TRACKS)
+    for module in modules:
+        for name in module.meta.tracks:
+            if name not in track_choices:
+                problems.append(Problem(mod_paths[module.id], module_line(module, "tracks"),
+                                        f"tracks: '{name}' is not a track{did_you_mean(name, track_choices)}"))
+        for prereq in module.meta.prerequisites:
+            if prereq not in module_ids:
+                problems.append(Problem(mod_paths[module.id], module_line(module, "prerequisites"),
+                                        f"prerequisites: '{prereq}' is not a module{did_you_mean(prereq, module_ids)}"))
+    for cycle_start in _prerequisite_cycles(modules):
+        module = next(m for m in modules if m.id == cycle_start)
+        problems.append(Problem(mod_paths[module.id], module_line(module, "prerequisites"),
+                                f"prerequisites form a cycle through '{cycle_start}'"))
+
+    for path, scenario, loc in scenarios:
+        for index, name in enumerate(scenario.tracks):
+            if name not in track_choices:
+                problems.append(Problem(path, loc.line_of(("tracks", index)),
+                                        f"tracks: '{name}' is not a track{did_you_mean(name, track_choices)}"))
+        check_scenario_graph(
+            scenario, lambda where, message, p=path, lc=loc: problems.append(Problem(p, lc.line_of(where), message))
+        )
+
+    _check_tracks(problems, modules, scenarios, tracks, root, mod_paths, module_line)
+
+    targets = {
+        "modul": module_ids,
+        "scenarie": {s.id for _, s, _ in scenarios},
+        "ordliste": {t.id for t in glossary},
+        "side": {p.meta.id for p in pages},
+    }
+    sources = [(mod_paths[m.id], m.links) for m in modules]
+    sources += [(relative(p.path, root), p.links) for p in pages]
+    sources += list(scenario_links.items())
+    for path, links in sources:
+        for link in links:
+            if link.target not in targets[link.scheme]:
+                hint = did_you_mean(link.target, targets[link.scheme])
+                problems.append(Problem(path, link.line,
+                                        f"link '{link.scheme}:{link.target}' points to no {link.scheme}{hint}"))
+
+    present = {p.meta.id for p in pages}
+    for required in REQUIRED_PAGES:
+        if required not in present:
+            problems.append(Problem(f"pages/{required}.md", 1, f"missing required page with id '{required}'"))
+    return problems
+
+
+def _duplicates(problems: list[Problem], entries: Iterable[tuple[str, int, str]], kind: str) -> None:
+    entries = list(entries)
+    counts = Counter(item_id for _, _, item_id in entries)
+    for path, line, item_id in entries:
+        if counts[item_id] > 1:
+            others = sorted({p for p, _, i in entries if i == item_id and p != path})
+            problems.append(Problem(path, line, f"duplicate {kind} id '{item_id}' (also in {', '.join(others)})"))
+
+
+def _prerequisite_cycles(modules: list[Module]) -> list[str]:
+    """Module ids that sit on a prerequisite cycle (one per cycle is enough for the author)."""
+    graph = {m.id: [p for p in m.meta.prerequisites] for m in modules}
+    state: dict[str, int] = {}
+    found: list[str] = []
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                found.append(nxt)
+            elif nxt in graph and nxt not in state:
+                visit(nxt, stack)
+        stack.pop()
+        state[node] = 2
+
+    for node in graph:
+        if node not in state:
+            visit(node, [])
+    return sorted(set(found))
+
+
+def _check_tracks(problems, modules, scenarios, tracks, root, mod_paths, module_line) -> None:
+    by_id = {m.id: m.meta.tracks for m in modules}
+    by_id.update({s.id: s.tracks for _, s, _ in scenarios})
+    defined = set()
+    for path, track, loc in tracks:
+        defined.add(track.id)
+        if track.id not in TRACK_IDS:
+            problems.append(Problem(path, loc.line_of(("id",)),
+                                    f"id: '{track.id}' is not a track{did_you_mean(track.id, TRACK_IDS)}"))
+        if Path(path).stem != track.id:
+            problems.append(Problem(path, loc.line_of(("id",)), f"file name must be tracks/{track.id}.yml"))
+        seen: set[str] = set()
+        for index, item in enumerate(track.items):
+            line = loc.line_of(("items", index))
+            if item in seen:
+                problems.append(Problem(path, line, f"items: '{item}' is listed twice"))
+            seen.add(item)
+            if item not in by_id:
+                problems.append(Problem(path, line,
+                                        f"items: '{item}' is not a module or scenario{did_you_mean(item, by_id)}"))
+            elif not applies_to(by_id[item], track.id):
+                problems.append(Problem(path, line,
+                                        f"items: '{item}' does not list track '{track.id}' in its own tracks"))
+        for item_id, item_tracks in by_id.items():
+            if applies_to(item_tracks, track.id) and item_id not in track.items:
+                problems.append(Problem(path, loc.line_of(("items",)),
+                                        f"items: '{item_id}' names track '{track.id}' but is missing here"))
+        order = {item: i for i, item in enumerate(track.items)}
+        for module in modules:
+            if module.id not in order:
+                continue
+            for prereq in module.meta.prerequisites:
+                if prereq in order and order[prereq] > order[module.id]:
+                    problems.append(Problem(path, loc.line_of(("items", order[module.id])),
+                                            f"items: '{module.id}' comes before its prerequisite '{prereq}'"))
+    for module in modules:
+        for name in module.meta.tracks:
+            if name in TRACK_IDS and name not in defined:
+                problems.append(Problem(mod_paths[module.id], module_line(module, "tracks"),
+                                        f"tracks: track '{name}' has no file tracks/{name}.yml"))

@@ -1,0 +1,85 @@
+"""Graph checks and the best path for one branching scenario."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from course.model import RATING_ORDER, Scenario
+
+Report = Callable[[tuple, str], None]
+
+
+def check_scenario_graph(scenario: Scenario, report: Report) -> None:
+    """Report dangling targets, unreachable steps, dead ends and endings never reached."""
+    steps, endings = scenario.steps, scenario.endings
+    if scenario.start not in steps:
+        report(("start",), f"start: '{scenario.start}' is not a step")
+    for step_id, step in steps.items():
+        for index, option in enumerate(step.options):
+            where = ("steps", step_id, "options", index)
+            if (option.next is None) == (option.ending is None):
+                report(where, "option needs exactly one of 'next' (a step) or 'ending'")
+            elif option.next is not None and option.next not in steps:
+                report((*where, "next"), f"next: '{option.next}' is not a step")
+            elif option.ending is not None and option.ending not in endings:
+                report((*where, "ending"), f"ending: '{option.ending}' is not an ending")
+
+    reached_steps, reached_endings = _reachable(scenario)
+    for step_id in steps:
+        if step_id not in reached_steps:
+            report(("steps", step_id), f"step '{step_id}' cannot be reached from start")
+    for ending_id in endings:
+        if ending_id not in reached_endings:
+            report(("endings", ending_id), f"ending '{ending_id}' is never reached")
+    for step_id in _dead_ends(scenario):
+        if step_id in reached_steps:
+            report(("steps", step_id), f"no ending can be reached from step '{step_id}'")
+
+
+def _reachable(scenario: Scenario) -> tuple[set[str], set[str]]:
+    seen: set[str] = set()
+    endings: set[str] = set()
+    todo = [scenario.start] if scenario.start in scenario.steps else []
+    while todo:
+        step_id = todo.pop()
+        if step_id in seen:
+            continue
+        seen.add(step_id)
+        for option in scenario.steps[step_id].options:
+            if option.next in scenario.steps:
+                todo.append(option.next)
+            if option.ending in scenario.endings:
+                endings.add(option.ending)
+    return seen, endings
+
+
+def _dead_ends(scenario: Scenario) -> list[str]:
+    """Steps from which no ending is reachable (fixed point over 'can finish')."""
+    can_finish: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for step_id, step in scenario.steps.items():
+            if step_id in can_finish:
+                continue
+            if any(o.ending in scenario.endings or o.next in can_finish for o in step.options):
+                can_finish.add(step_id)
+                changed = True
+    return [s for s in scenario.steps if s not in can_finish]
+
+
+def best_path(scenario: Scenario) -> list[tuple[str, int]]:
+    """Follow the best-rated option from start: ``[(step_id, option_index), ...]``.
+
+    Ties go to the first option; a loop stops the walk, so this always ends.
+    """
+    path: list[tuple[str, int]] = []
+    step_id: str | None = scenario.start
+    visited: set[str] = set()
+    while step_id in scenario.steps and step_id not in visited:
+        visited.add(step_id)
+        options = scenario.steps[step_id].options
+        index = max(range(len(options)), key=lambda i: (RATING_ORDER[options[i].rating], -i))
+        path.append((step_id, index))
+        step_id = options[index].next
+    return path
