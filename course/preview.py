@@ -1,0 +1,63 @@
+"""Live preview for authors: serve the built site and rebuild when a source changes.
+
+Polling the few dozen source files once a second is simpler and more portable
+than a file-system watcher, and fast enough for a person editing text.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from course.atomic_output import replaced_on_success
+from course.diagnostics import CourseError
+from course.loading import load_course
+
+WATCHED = ("course.yml", "glossary.yml", "modules/*.md", "scenarios/*.y*ml", "tracks/*.y*ml", "pages/*.md")
+
+
+def source_stamp(course_root: Path) -> tuple[tuple[str, float], ...]:
+    files = sorted(p for pattern in WATCHED for p in course_root.glob(pattern))
+    return tuple((str(p), p.stat().st_mtime) for p in files)
+
+
+def rebuild(course_root: Path, project_root: Path, site_dir: Path, echo: Callable[[str], None]) -> None:
+    from course.site import ShellError, build_site
+
+    try:
+        course = load_course(course_root)
+        with replaced_on_success(site_dir) as staging:
+            pages = build_site(course, project_root, staging)
+        echo(f"rebuilt {pages} pages")
+    except CourseError as exc:
+        echo("\n".join(str(p) for p in exc.problems) + "\n(the previous preview is kept)")
+    except ShellError as exc:
+        echo(f"the site shell reported:\n{exc}\n(the previous preview is kept)")
+
+
+def serve_preview(course_root: Path, project_root: Path, port: int, echo: Callable[[str], None]) -> None:
+    site_dir = course_root / "site"
+    rebuild(course_root, project_root, site_dir, echo)
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    echo(f"Serving http://127.0.0.1:{port}/ (Ctrl+C stops); watching modules, scenarios, tracks, pages")
+    stamp = source_stamp(course_root)
+    try:
+        while True:
+            time.sleep(1)
+            current = source_stamp(course_root)
+            if current != stamp:
+                stamp = current
+                rebuild(course_root, project_root, site_dir, echo)
+    except KeyboardInterrupt:
+        server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
