@@ -1,0 +1,107 @@
+"""Shared fixtures: small real courses, built sites and a real headless Chromium."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from course.loading import load_course
+from course.model import Course
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+]
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """A writable copy of the mini course, for tests that break it on purpose."""
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def mini_course() -> Course:
+    return load_course(MINI)
+
+
+@pytest.fixture(scope="session")
+def default_course() -> Course:
+    return load_course(PROJECT)
+
+
+def build_into(course: Course, target: Path) -> Path:
+    from course.site import build_site
+
+    build_site(course, PROJECT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def mini_site(mini_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_into(mini_course, tmp_path_factory.mktemp("mini-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def default_site(default_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_into(default_course, tmp_path_factory.mktemp("default-site") / "site")
+
+
+@dataclass
+class NetworkLog:
+    """Requests to anything but file:// (or the allowed local origin), all blocked."""
+
+    blocked: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is missing: run 'make test' (it installs it)")
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def offline_context(browser: object, log: NetworkLog, allow_prefix: str = "file://", **kwargs: object):
+    """A browser context where every request outside ``allow_prefix`` is aborted and logged."""
+    context = browser.new_context(**kwargs)  # type: ignore[attr-defined]
+
+    def route(route_obj, request) -> None:  # noqa: ANN001
+        if request.url.startswith(allow_prefix) or request.url.startswith(("data:", "blob:", "about:")):
+            route_obj.continue_()
+        else:
+            log.blocked.append(request.url)
+            route_obj.abort()
+
+    context.route("**/*", route)
+    return context
+
+
+@pytest.fixture
+def offline_page(browser: object) -> Iterator[tuple[object, NetworkLog]]:
+    """A page in a fresh offline context; yields (page, network log); page errors fail the test."""
+    log = NetworkLog()
+    context = offline_context(browser, log)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page, log
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
