@@ -29,7 +29,7 @@ class Strict(BaseModel):
 class Source(Strict):
     title: str = Field(min_length=1)
     publisher: str = Field(min_length=1)
-    year: int = Field(ge=1900, le=2100)
+    year: int | None = Field(default=None, ge=1900, le=2100)  # None: undated web page
     url: str | None = None
 
 

@@ -1,0 +1,112 @@
+"""The issuer's key pair.
+
+The private key lives in a folder of its own (default ``keys/``, git-ignored)
+and is only ever read by ``certificates``. The public key is appended to
+``course-key.pub`` beside ``course.yml``: that file is meant to be committed,
+so every build of the site (on any machine) can verify every certificate ever
+issued, also after a new key pair replaces an old one.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    load_pem_private_key,
+)
+
+from course.certificates.signing import b64url, key_id, raw_public_key, unb64url
+
+PRIVATE_KEY_FILE = "issuer-ed25519.pem"
+PUBLIC_KEYS_FILE = "course-key.pub"
+KEY_TYPE = "ed25519"
+
+
+class IssuerKeyError(Exception):
+    """A key problem the issuer can fix (missing, unreadable, in a public place)."""
+
+
+def public_keys_path(course_root: Path) -> Path:
+    return course_root / PUBLIC_KEYS_FILE
+
+
+def _tracked_by_git(path: Path) -> bool:
+    """True when ``path`` is inside a git work tree and not ignored (so it could be committed)."""
+    try:
+        inside = subprocess.run(["git", "-C", str(path.parent), "rev-parse", "--is-inside-work-tree"],
+                                capture_output=True, text=True, check=False)
+        if inside.returncode != 0:
+            return False
+        ignored = subprocess.run(["git", "-C", str(path.parent), "check-ignore", "-q", str(path)],
+                                 capture_output=True, check=False)
+        return ignored.returncode != 0
+    except OSError:
+        return False
+
+
+def init_keys(keys_dir: Path, course_root: Path, forbidden: list[Path]) -> tuple[Path, str]:
+    """Create a new key pair; returns (private key path, key id). Never overwrites a key."""
+    keys_dir = keys_dir.resolve()
+    for folder in forbidden:
+        if keys_dir == folder.resolve() or folder.resolve() in keys_dir.parents:
+            raise IssuerKeyError(f"{keys_dir} is inside {folder}, which is published; choose another folder")
+    private_path = keys_dir / PRIVATE_KEY_FILE
+    if private_path.exists():
+        raise IssuerKeyError(f"{private_path} already exists; move it away first if you really want a new key")
+    keys_dir.mkdir(parents=True, exist_ok=True)
+    if _tracked_by_git(private_path):
+        raise IssuerKeyError(f"{keys_dir} is in a git repository and not ignored; add it to .gitignore first")
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+    descriptor = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(pem)
+    raw = raw_public_key(key.public_key())
+    kid = key_id(raw)
+    public_path = public_keys_path(course_root)
+    header = "" if public_path.exists() else (
+        "# Public keys of this course's certificate issuer (commit this file).\n"
+        "# One key a line: type, key id, base64url key. Keep old keys so old certificates stay valid.\n")
+    with public_path.open("a", encoding="utf-8") as handle:
+        handle.write(f"{header}{KEY_TYPE} {kid} {b64url(raw)}\n")
+    return private_path, kid
+
+
+def load_private_key(keys_dir: Path) -> Ed25519PrivateKey:
+    path = keys_dir / PRIVATE_KEY_FILE
+    try:
+        key = load_pem_private_key(path.read_bytes(), password=None)
+    except FileNotFoundError:
+        raise IssuerKeyError(f"no issuer key at {path}; run 'python build.py keys init' first") from None
+    except ValueError as exc:
+        raise IssuerKeyError(f"{path} is not a readable private key ({exc})") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise IssuerKeyError(f"{path} is not an Ed25519 key")
+    return key
+
+
+def read_public_keys(course_root: Path) -> dict[str, bytes]:
+    """Key id -> raw public key from ``course-key.pub``; empty when the course has no issuer yet."""
+    path = public_keys_path(course_root)
+    if not path.exists():
+        return {}
+    keys = {}
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        fields = line.split()
+        if not fields or fields[0].startswith("#"):
+            continue
+        try:
+            kind, kid, encoded = fields[:3]
+            raw = unb64url(encoded)
+        except ValueError:
+            raise IssuerKeyError(f"{path}:{number}: expected 'ed25519 KEY-ID KEY'") from None
+        if kind != KEY_TYPE or len(raw) != 32 or key_id(raw) != kid:
+            raise IssuerKeyError(f"{path}:{number}: not a valid ed25519 public key line")
+        keys[kid] = raw
+    return keys

@@ -1,0 +1,53 @@
+"""What a certificate states, and the signed code that proves it."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+
+from course.certificates.roster import Participant
+from course.model import Course
+
+CODE_VERSION = "opspor1"
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """One participant's certificate; everything in ``signed_fields`` is covered by the signature."""
+
+    id: str
+    name: str
+    track_id: str
+    track_title: str
+    hours: float
+    date: dt.date
+    issuer: str
+    place: str = ""
+    levels: tuple[int, ...] = ()
+
+    def signed_fields(self, key_id: str) -> list[object]:
+        return [CODE_VERSION, key_id, self.id, self.name, self.track_id, self.track_title,
+                self.date.isoformat(), self.hours, self.issuer]
+
+
+def certificate_id(name: str, track_id: str, date: dt.date, issuer: str, number: int) -> str:
+    """Short, readable and stable: the same roster issued twice gives the same ids."""
+    digest = hashlib.sha256(json.dumps([name, track_id, date.isoformat(), issuer, number]).encode()).digest()
+    return f"{date:%Y%m%d}-{number:03d}-{base64.b32encode(digest).decode()[:4]}"
+
+
+def issue(course: Course, participants: list[Participant], track_id: str, date: dt.date,
+          issuer: str, place: str = "") -> list[Certificate]:
+    """Certificates for everyone on the roster, for one track of ``course``."""
+    track = course.tracks[track_id]
+    levels = tuple(sorted({course.modules[i].meta.level if i in course.modules else course.scenarios[i].level
+                           for i in track.items}))
+    return [
+        Certificate(id=certificate_id(p.name, track_id, date, issuer, number), name=p.name,
+                    track_id=track_id, track_title=track.title, hours=course.track_hours(track_id),
+                    date=date, issuer=issuer, place=place, levels=levels)
+        for number, p in enumerate(participants, 1)
+    ]

@@ -1,0 +1,39 @@
+"""The only way WeasyPrint may read a file: the project's own print assets.
+
+Author and roster text is escaped, but the fetcher is the second wall: even a
+``<img src="file:///etc/passwd">`` that reached the HTML would be refused, and
+so would any http(s) URL, so rendering never touches the network.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+PDF_DIR = Path(__file__).resolve().parent
+ALLOWED_DIRS = (PDF_DIR / "fonts", PDF_DIR / "templates")
+MEDIA_TYPES = {".otf": "font/otf", ".ttf": "font/ttf", ".css": "text/css"}
+
+
+class RefusedAsset(ValueError):
+    """A URL outside the project's print assets."""
+
+
+class ProjectAssetFetcher(URLFetcher):
+    """Serve files under ``course/pdf/fonts`` and ``course/pdf/templates``; refuse everything else."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols=("file",), allow_redirects=False)
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        parsed = urlparse(url)
+        path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" and not parsed.netloc else None
+        if path is None or not any(folder in path.parents for folder in ALLOWED_DIRS) or not path.is_file():
+            self.refused.append(url)
+            raise RefusedAsset(f"refused (not a project print asset): {url[:200]}")
+        media_type = MEDIA_TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": media_type})
