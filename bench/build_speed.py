@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Benchmark: `build.py build` against a plain `mkdocs build` of the same Markdown.
+
+For synthetic courses of 50, 200 and 1000 modules it times, in the same run:
+  ours  - `build.py --course DIR build` (load + validate + generate + shell)
+  plain - `mkdocs build` on the very docs tree and config our build hands the shell
+and prints the ratio ours/plain. Not part of the test suite.
+
+Usage: .venv/bin/python bench/build_speed.py [--sizes 50,200,1000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from course.i18n import ui_strings  # noqa: E402
+from course.loading import load_course  # noqa: E402
+from course.site import layout, vendor_sources  # noqa: E402
+from course.site.docs_tree import DocsTreeWriter  # noqa: E402
+from course.site.mkdocs_shell import ShellInput, shell_config  # noqa: E402
+
+TRACKS = ("sygeplejerske", "laerer", "socialraadgiver", "politi")
+PARAGRAPH = (
+    "Når du møder en person, der lever med vold, er det vigtigt at skabe ro og tid. "
+    "Spørg direkte til konkret adfærd, og fortæl først, hvad du må og skal gøre med oplysningerne. "
+) * 4
+
+
+def module_text(i: int) -> str:
+    return f"""---
+id: modul-{i:04d}
+title: Syntetisk modul {i}
+summary: Et genereret modul til måling af byggetid.
+tracks: [alle]
+minutes: 10
+level: {1 + i % 2}
+objectives:
+  - Du kan genkende tegn {i}.
+sources:
+  - title: Syntetisk kilde
+    publisher: Opspor
+    year: 2026
+---
+
+## Baggrund
+
+{PARAGRAPH}
+
+!!! note "Sådan kan det lyde"
+    Jeg spørger alle, fordi vold er almindeligt.
+
+## I praksis
+
+| Trin | Hvad du gør |
+|---|---|
+| 1 | Tal med personen alene |
+| 2 | Spørg direkte |
+| 3 | Dokumentér |
+
+<quiz>
+Hvem har underretningspligt?
+- [x] Du selv
+> Rigtigt.
+- [ ] Kun din leder
+> Nej.
+</quiz>
+"""
+
+
+def generate(root: Path, n: int) -> None:
+    shutil.copytree(PROJECT / "tests/fixtures/mini", root)
+    shutil.rmtree(root / "modules")
+    (root / "modules").mkdir()
+    for i in range(n):
+        (root / f"modules/{i:04d}-modul.md").write_text(module_text(i), "utf-8")
+    items = [f"modul-{i:04d}" for i in range(n)] + ["test-scenarie"]
+    for track in TRACKS:
+        data = yaml.safe_load((root / f"tracks/{track}.yml").read_text("utf-8"))
+        data["items"] = items
+        (root / f"tracks/{track}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+
+
+def plain_mkdocs_project(course_root: Path, work: Path) -> Path:
+    """Write the docs tree and config our build would hand to the shell; return the config."""
+    course = load_course(course_root)
+    strings = ui_strings(course.meta.language)
+    docs = work / "docs"
+    docs.mkdir(parents=True)
+    nav = DocsTreeWriter(course, strings, docs).write_all()
+    shutil.copytree(PROJECT / "course/site/assets", docs / layout.ASSET_DIR)
+    for site_path, source in vendor_sources(PROJECT).items():
+        (docs / site_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, docs / site_path)
+    (docs / layout.ASSET_DIR / "course-manifest.js").write_text("window.OPSPOR_COURSE={};", "utf-8")
+    shell = ShellInput(docs, work / "site", nav, course.meta.title, "da", strings,
+                       [f"{layout.ASSET_DIR}/opspor.css"], [f"{layout.ASSET_DIR}/opspor.js"], list(vendor_sources(PROJECT)))
+    config = work / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(shell_config(PROJECT / "mkdocs.yml", shell), allow_unicode=True), "utf-8")
+    return config
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True,
+                            env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{result.stderr[-2000:]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="50,200,1000")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    python = sys.executable
+    mkdocs = str(Path(python).parent / "mkdocs")
+    print(f"{'modules':>8} {'ours s':>8} {'plain s':>8} {'ratio':>6}   (median of {args.repeat})")
+    for n in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp_path = Path(tmp)
+            course_root = tmp_path / "course"
+            generate(course_root, n)
+            config = plain_mkdocs_project(course_root, tmp_path / "plain")
+            ours, plain = [], []
+            for _ in range(args.repeat):
+                plain.append(timed([mkdocs, "build", "-q", "-f", str(config)], tmp_path))
+                ours.append(timed([python, str(PROJECT / "build.py"), "--course", str(course_root), "build",
+                                   "--out", str(tmp_path / "ours")], tmp_path))
+            o, p = statistics.median(ours), statistics.median(plain)
+            print(f"{n:>8} {o:>8.2f} {p:>8.2f} {o / p:>6.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""Write the generated docs tree: one Markdown page per module, scenario, track and page.
+
+This is shell-neutral: plain Markdown with admonitions, plus the quiz plugin's
+``<quiz>`` blocks. Only ``mkdocs_shell`` knows how it becomes HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from course.model import Course, Module, Scenario, Source, Track
+from course.site import layout
+from course.site.layout import rewrite_links
+from course.site.text_render import author_html, escape_markdown_html
+from course.validation.scenario_graph import best_path
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    title: str
+    doc: str
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=False,  # the output is Markdown; author text goes through the `md` filter
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+    @jinja2.pass_context
+    def md(ctx: Any, text: str) -> str:
+        return rewrite_links(escape_markdown_html(str(text)).strip(), ctx["doc"])
+
+    @jinja2.pass_context
+    def doc_link(ctx: Any, target: str, scheme: str) -> str:
+        return layout.relative(layout.scheme_target(scheme, target), ctx["doc"])
+
+    @jinja2.pass_context
+    def source_line(ctx: Any, source: Source) -> str:
+        text = f"{source.title}. {source.publisher}, {source.year or ctx['t']['undated']}."
+        if source.url:
+            text += f" <{source.url}>"
+        return escape_markdown_html(text)
+
+    env.filters.update(
+        md=md,
+        doc_link=doc_link,
+        source_line=source_line,
+        yaml_str=lambda s: json.dumps(str(s), ensure_ascii=False),
+        cell=lambda s: str(s).replace("|", "\\|"),
+    )
+    return env
+
+
+class DocsTreeWriter:
+    """Renders every page of a course into ``docs_dir`` and returns the navigation."""
+
+    def __init__(self, course: Course, strings: dict[str, str], docs_dir: Path):
+        self.course = course
+        self.t = strings
+        self.docs_dir = docs_dir
+        self.env = _environment()
+
+    def write(self, doc: str, template: str, **context: Any) -> None:
+        target = self.docs_dir / doc
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = self.env.get_template(template).render(doc=doc, t=self.t, **context)
+        target.write_text(text, encoding="utf-8")
+
+    def write_all(self) -> list[Any]:
+        course = self.course
+        for module in course.modules.values():
+            self.write_module(module)
+        for scenario in course.scenarios.values():
+            self.write_scenario(scenario)
+        for track in course.tracks.values():
+            self.write_track(track)
+        for page in course.pages.values():
+            if page.meta.id != "index":
+                doc = layout.page_doc(page.meta.id)
+                self.write(doc, "page.md.j2", page=page, body=rewrite_links(page.body, doc))
+        self.write(layout.GLOSSARY_DOC, "glossary.md.j2", terms=course.glossary)
+        self.write(layout.PROGRESS_DOC, "progress.md.j2", tracks=self.track_summaries(layout.PROGRESS_DOC))
+        self.write(layout.CERTIFICATE_DOC, "certificate.md.j2")
+        self.write_index()
+        return self.navigation()
+
+    def write_module(self, module: Module) -> None:
+        doc = layout.module_doc(module.id)
+        prerequisites = [self.course.modules[p] for p in module.meta.prerequisites]
+        self.write(doc, "module.md.j2", module=module, prerequisites=prerequisites,
+                   body=rewrite_links(module.body, doc))
+
+    def write_scenario(self, scenario: Scenario) -> None:
+        doc = layout.scenario_doc(scenario.id)
+        numbers = {step_id: i for i, step_id in enumerate(scenario.steps, 1)}
+        data = json.dumps(player_data(scenario, doc), ensure_ascii=False)
+        # JSON inside <script>: "<" must never close the element early.
+        data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        self.write(doc, "scenario.md.j2", scenario=scenario, step_numbers=numbers, player_json=data)
+
+    def track_items(self, track: Track, from_doc: str) -> list[dict[str, Any]]:
+        items = []
+        for number, item_id in enumerate(track.items, 1):
+            module = self.course.modules.get(item_id)
+            if module:
+                kind, title, level, doc = "module", module.meta.title, module.meta.level, layout.module_doc(item_id)
+            else:
+                scenario = self.course.scenarios[item_id]
+                kind, title, level, doc = "scenario", scenario.title, scenario.level, layout.scenario_doc(item_id)
+            items.append(dict(number=number, id=item_id, kind=kind, title=title, level=level,
+                              minutes=self.course.minutes_of(item_id),
+                              link=layout.relative(doc, from_doc)))
+        return items
+
+    def write_track(self, track: Track) -> None:
+        doc = layout.track_doc(track.id)
+        items = self.track_items(track, doc)
+        levels = [(level, [i for i in items if i["level"] == level]) for level in (1, 2)]
+        self.write(doc, "track.md.j2", track=track, levels=[lv for lv in levels if lv[1]],
+                   hours=format_hours(self.course.track_hours(track.id)),
+                   minutes=self.course.track_minutes(track.id))
+
+    def track_summaries(self, from_doc: str) -> list[dict[str, Any]]:
+        return [
+            dict(id=t.id, title=t.title, audience=t.audience,
+                 hours=format_hours(self.course.track_hours(t.id)),
+                 link=layout.relative(layout.track_doc(t.id), from_doc))
+            for t in self.course.tracks.values()
+        ]
+
+    def write_index(self) -> None:
+        intro_page = self.course.pages["index"]
+        note = author_html(self.course.meta.content_note, "index.md")
+        self.write("index.md", "index.md.j2", meta=self.course.meta,
+                   intro=rewrite_links(intro_page.body, "index.md"),
+                   tracks=self.track_summaries("index.md"), content_note_html=note)
+
+    def navigation(self) -> list[Any]:
+        """Navigation by track: shared modules, then each track's own modules and scenarios."""
+        t, course = self.t, self.course
+        shared = [m for m in course.modules.values() if "alle" in m.meta.tracks]
+        shared_scenarios = [s for s in course.scenarios.values() if "alle" in s.tracks]
+        nav: list[Any] = [
+            {t["nav_home"]: "index.md"},
+            {t["nav_progress"]: layout.PROGRESS_DOC},
+            {t["nav_certificate"]: layout.CERTIFICATE_DOC},
+            {t["nav_tracks"]: [{tr.title: layout.track_doc(tr.id)} for tr in course.tracks.values()]},
+            {t["nav_core"]: _chunked([{m.meta.title: layout.module_doc(m.id)} for m in shared]
+                                     + [{s.title: layout.scenario_doc(s.id)} for s in shared_scenarios])},
+        ]
+        for track in course.tracks.values():
+            own = []
+            for item_id in track.items:
+                module = course.modules.get(item_id)
+                if module and "alle" not in module.meta.tracks and _first_track(course, module.meta.tracks) == track.id:
+                    own.append({module.meta.title: layout.module_doc(item_id)})
+                scenario = course.scenarios.get(item_id)
+                if scenario and "alle" not in scenario.tracks and _first_track(course, scenario.tracks) == track.id:
+                    own.append({scenario.title: layout.scenario_doc(item_id)})
+            if own:
+                nav.append({track.title: _chunked(own)})
+        nav.append({t["nav_glossary"]: layout.GLOSSARY_DOC})
+        for page_id, key in (("hjaelp", "nav_help"), ("om", "nav_about")):
+            nav.append({t[key]: layout.page_doc(page_id)})
+        return nav
+
+
+NAV_CHUNK = 40
+
+
+def _chunked(entries: list[Any]) -> list[Any]:
+    """Split long sections into numbered subsections of ``NAV_CHUNK``.
+
+    Every page renders the open part of the navigation; with ``navigation.prune``
+    only the active subsection is expanded, which keeps large courses linear in
+    build time and page size instead of quadratic.
+    """
+    if len(entries) <= NAV_CHUNK:
+        return entries
+    return [
+        {f"{start + 1}–{min(start + NAV_CHUNK, len(entries))}": entries[start : start + NAV_CHUNK]}
+        for start in range(0, len(entries), NAV_CHUNK)
+    ]
+
+
+def _first_track(course: Course, tracks: list[str]) -> str | None:
+    """A page shared by several (not all) tracks is listed under the first of them."""
+    return next((t for t in course.tracks if t in tracks), None)
+
+
+def format_hours(hours: float) -> str:
+    return f"{hours:g}".replace(".", ",")
+
+
+def player_data(scenario: Scenario, doc: str) -> dict[str, Any]:
+    """What the browser's scenario player needs, with author Markdown pre-rendered to safe HTML."""
+    return {
+        "id": scenario.id,
+        "title": scenario.title,
+        "start": scenario.start,
+        "steps": {
+            step_id: {
+                "html": author_html(step.text, doc),
+                "options": [
+                    {
+                        "text": option.text,
+                        "next": option.next,
+                        "ending": option.ending,
+                        "rating": option.rating,
+                        "feedback_html": author_html(option.feedback, doc),
+                        "source": option.source,
+                    }
+                    for option in step.options
+                ],
+            }
+            for step_id, step in scenario.steps.items()
+        },
+        "endings": {
+            ending_id: {"title": e.title, "rating": e.rating, "html": author_html(e.text, doc)}
+            for ending_id, e in scenario.endings.items()
+        },
+        "best_path": [{"step": s, "option": i} for s, i in best_path(scenario)],
+    }
