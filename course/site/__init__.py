@@ -1,0 +1,83 @@
+"""Site generation: course model -> docs tree + manifest + runtime assets -> HTML shell."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from course.i18n import ui_strings
+from course.model import Course
+from course.site import layout
+from course.site.docs_tree import DocsTreeWriter
+from course.site.manifest import build_manifest, manifest_script
+from course.site.mkdocs_shell import ShellError, ShellInput, render
+
+ASSETS = Path(__file__).parent / "assets"
+VENDOR_FILES = {
+    # site path -> path inside node_modules (pinned in package.json / package-lock.json)
+    "assets/vendor/iframe-worker/shim.js": "iframe-worker/shim/index.js",
+}
+
+# The browser runtime, in load order: the manifest, the core, then one file per job.
+RUNTIME_SCRIPTS = (
+    "course-manifest.js",
+    "opspor.js",
+    "opspor-store.js",
+    "opspor-safety.js",
+    "opspor-progress.js",
+    "opspor-player.js",
+    "opspor-certificate.js",
+)
+
+__all__ = ["ShellError", "SetupError", "build_site"]
+
+
+class SetupError(Exception):
+    """A vendored browser file is missing: the set-up step (npm ci) has not run."""
+
+
+def vendor_sources(project_root: Path) -> dict[str, Path]:
+    found = {}
+    for site_path, package_path in VENDOR_FILES.items():
+        source = project_root / "node_modules" / package_path
+        if not source.exists():
+            raise SetupError(f"missing {source}; run 'make setup' (npm ci) first")
+        found[site_path] = source
+    return found
+
+
+def build_site(course: Course, project_root: Path, site_dir: Path) -> int:
+    """Build the whole site into ``site_dir`` (which must not exist yet). Returns page count."""
+    strings = ui_strings(course.meta.language)
+    vendored = vendor_sources(project_root)
+    with tempfile.TemporaryDirectory(prefix="opspor-docs-") as tmp:
+        work = Path(tmp)
+        docs = work / "docs"
+        docs.mkdir()
+        nav = DocsTreeWriter(course, strings, docs).write_all()
+        asset_dir = docs / layout.ASSET_DIR
+        shutil.copytree(ASSETS, asset_dir)
+        manifest = build_manifest(course, strings)
+        (asset_dir / "course-manifest.js").write_text(manifest_script(manifest), encoding="utf-8")
+        (asset_dir / "course-manifest.json").write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        for site_path, source in vendored.items():
+            target = docs / site_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        shell = ShellInput(
+            docs_dir=docs,
+            site_dir=site_dir,
+            nav=nav,
+            site_name=course.meta.title,
+            language=course.meta.language,
+            strings=strings,
+            extra_css=[f"{layout.ASSET_DIR}/opspor.css"],
+            extra_javascript=[f"{layout.ASSET_DIR}/{name}" for name in RUNTIME_SCRIPTS],
+            polyfills=list(vendored),
+        )
+        render(project_root / "mkdocs.yml", shell, work)
+    return sum(1 for _ in site_dir.rglob("*.html"))

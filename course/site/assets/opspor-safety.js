@@ -1,0 +1,146 @@
+/* Opspor survivor safety: quick exit, no history trail, the first-visit content note,
+ * and telling the learner when unreadable progress was set aside.
+ *
+ * A learner may be at risk at home. "Luk siden" replaces the page with a neutral site in
+ * the same tab (location.replace), and Escape pressed twice does the same. Links inside the
+ * course also use location.replace, so the course only ever holds one entry in the tab's
+ * history and Back after a quick exit cannot bring it back.
+ */
+(function () {
+  "use strict";
+  var O = window.Opspor;
+  if (!O) return;
+  var t = O.t;
+  var el = O.el;
+  var ESCAPE_WINDOW_MS = 1500;
+
+  function exitLink() {
+    return document.querySelector(".opspor-quick-exit");
+  }
+
+  function quickExit(event) {
+    if (event) event.preventDefault();
+    var link = exitLink();
+    var target = link ? link.href : "https://www.dr.dk/";
+    document.body.style.visibility = "hidden"; // hide the course at once, before the next page loads
+    try {
+      if (window.top !== window && window.top.location.href) {
+        window.top.location.replace(target);
+        return;
+      }
+    } catch (e) {
+      // framed by another origin: leave from our own frame
+    }
+    window.location.replace(target);
+  }
+
+  function installQuickExit() {
+    var link = exitLink();
+    if (link) {
+      var bar = link.closest(".opspor-safety-bar") || link;
+      bar.classList.add("opspor-safety-bar--active");
+      var banner = bar.closest(".md-banner");
+      document.body.insertBefore(bar, document.body.firstChild); // first in keyboard order
+      if (banner && !banner.textContent.trim()) banner.parentNode.removeChild(banner);
+      link.addEventListener("click", quickExit);
+    }
+    var lastEscape = 0;
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" && event.key !== "Esc") return;
+      var now = Date.now();
+      if (now - lastEscape <= ESCAPE_WINDOW_MS) quickExit(event);
+      lastEscape = now;
+    }, true);
+  }
+
+  function sameCourse(anchor) {
+    if (!anchor.href || anchor.target || anchor.hasAttribute("download")) return false;
+    if (anchor.classList.contains("opspor-quick-exit")) return false;
+    if (anchor.protocol !== window.location.protocol) return false;
+    return anchor.href.indexOf(O.root) === 0;
+  }
+
+  function installHistoryFreeLinks() {
+    document.addEventListener("click", function (event) {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
+          event.shiftKey || event.altKey) return;
+      var anchor = event.target.closest ? event.target.closest("a[href]") : null;
+      if (!anchor || !sameCourse(anchor)) return;
+      event.preventDefault();
+      window.location.replace(anchor.href);
+    });
+  }
+
+  function contentArea() {
+    return document.querySelector("article.md-content__inner") || document.querySelector("main") || document.body;
+  }
+
+  function insertAtTop(node) {
+    var area = contentArea();
+    var marker = area.querySelector(".opspor-page");
+    area.insertBefore(node, marker ? marker.nextSibling : area.firstChild);
+  }
+
+  /* Relative links in manifest HTML are relative to the site root; fix them for this page. */
+  function rootLinks(node) {
+    Array.prototype.forEach.call(node.querySelectorAll("a[href]"), function (a) {
+      var href = a.getAttribute("href");
+      if (!/^([a-z]+:|#|\/)/i.test(href)) a.setAttribute("href", O.url(href));
+    });
+    return node;
+  }
+
+  function showContentNote() {
+    var store = O.store;
+    if (!store || store.get().n) return;
+    var onPage = document.querySelector(".opspor-content-note");
+    if (!onPage) {
+      var body = rootLinks(el("div", { html: O.course.content_note_html || "" }));
+      var note = el("section", { class: "admonition warning opspor-first-visit-note", "aria-labelledby": "opspor-note-title" }, [
+        el("p", { class: "admonition-title", id: "opspor-note-title", text: t("content_note") }),
+        body,
+        el("p", {}, [el("a", { href: O.url(O.course.pages.help), text: t("content_note_help") })]),
+        el("button", { type: "button", class: "opspor-button", text: t("content_note_ok"), onclick: function () {
+          note.remove();
+          var heading = document.querySelector("article h1");
+          if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+        } }),
+      ]);
+      insertAtTop(note);
+    }
+    store.change(function (r) { r.n = 1; });
+  }
+
+  function showSetAsideNotice() {
+    var store = O.store;
+    if (!store || !store.setAsidePending()) return;
+    var notice = el("section", { class: "admonition failure opspor-set-aside", role: "alert" }, [
+      el("p", { class: "admonition-title", text: t("set_aside_title") }),
+      el("p", { text: t("set_aside_text") }),
+      el("button", { type: "button", class: "opspor-button", text: t("set_aside_ok"), onclick: function () {
+        store.acknowledgeSetAside();
+        notice.remove();
+      } }),
+    ]);
+    insertAtTop(notice);
+  }
+
+  function showPrivateBadge() {
+    var store = O.store;
+    var bar = document.querySelector(".opspor-safety-bar");
+    if (!store || !bar || !store.isPrivate()) return;
+    bar.insertBefore(el("a", { class: "opspor-private-badge", href: O.url(O.course.pages.progress) + "#opspor-data",
+      text: t("private_badge") }), bar.firstChild.nextSibling);
+  }
+
+  // The quick exit is installed at once, not after start-up, so it works as early as possible.
+  try {
+    installQuickExit();
+    installHistoryFreeLinks();
+  } catch (e) {
+    if (window.console) console.error("Opspor:", e);
+  }
+  O.onStart(showSetAsideNotice);
+  O.onStart(showContentNote);
+  O.onStart(showPrivateBadge);
+})();

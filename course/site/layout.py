@@ -1,0 +1,69 @@
+"""Where each part of the course lives in the generated docs tree and in the site.
+
+One place decides paths, so links, the manifest and the navigation always agree.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+GLOSSARY_DOC = "ordliste.md"
+PROGRESS_DOC = "mit-forloeb.md"
+CERTIFICATE_DOC = "bevis.md"
+ASSET_DIR = "assets/opspor"
+
+
+def module_doc(module_id: str) -> str:
+    return f"moduler/{module_id}.md"
+
+
+def scenario_doc(scenario_id: str) -> str:
+    return f"scenarier/{scenario_id}.md"
+
+
+def track_doc(track_id: str) -> str:
+    return f"spor/{track_id}.md"
+
+
+def page_doc(page_id: str) -> str:
+    return "index.md" if page_id == "index" else f"{page_id}.md"
+
+
+def html_of(doc: str) -> str:
+    """The built page for a docs file (the offline shell uses ``x.html``, not ``x/``)."""
+    return doc[: -len(".md")] + ".html"
+
+
+def scheme_target(scheme: str, target: str) -> str:
+    return {
+        "modul": module_doc,
+        "scenarie": scenario_doc,
+        "side": page_doc,
+        "ordliste": lambda term: f"{GLOSSARY_DOC}#{term}",
+    }[scheme](target)
+
+
+def relative(target_doc: str, from_doc: str) -> str:
+    base = posixpath.dirname(from_doc) or "."
+    path, _, fragment = target_doc.partition("#")
+    rel = posixpath.relpath(path, base)
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+_LINK = re.compile(r"\]\((modul|scenarie|ordliste|side):([^)\s#]*)(#[^)\s]*)?\)")
+
+
+def rewrite_links(markdown: str, from_doc: str, *, to_html: bool = False) -> str:
+    """Turn ``](modul:id)`` links into relative paths from ``from_doc``."""
+
+    def replace(match: re.Match[str]) -> str:
+        target = scheme_target(match.group(1), match.group(2))
+        path, _, fragment = target.partition("#")
+        if to_html:
+            path = html_of(path)
+        rel = relative(path, from_doc if not to_html else html_of(from_doc))
+        frag = match.group(3) or (f"#{fragment}" if fragment else "")
+        return f"]({rel}{frag})"
+
+    return _LINK.sub(replace, markdown)

@@ -1,0 +1,87 @@
+"""The course manifest: everything the browser runtime needs to know about the course.
+
+Written as JSON (for tools) and as a script that sets ``window.OPSPOR_COURSE``
+(``file://`` pages cannot fetch JSON). URLs are relative to the site root; the
+runtime resolves them, so the same manifest works on disk, on a server and in an LMS.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any
+
+from course.model import Course
+from course.site import layout
+from course.site.text_render import author_html
+
+MANIFEST_VERSION = 1
+
+
+def storage_key(course: Course) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", course.meta.title.lower()).strip("-") or "kursus"
+    return f"opspor:{slug}"
+
+
+def build_manifest(course: Course, strings: dict[str, str]) -> dict[str, Any]:
+    modules = {
+        m.id: {
+            "title": m.meta.title,
+            "minutes": m.meta.minutes,
+            "level": m.meta.level,
+            "questions": len(m.questions),
+            "url": layout.html_of(layout.module_doc(m.id)),
+        }
+        for m in course.modules.values()
+    }
+    scenarios = {
+        s.id: {
+            "title": s.title,
+            "minutes": s.minutes,
+            "level": s.level,
+            "url": layout.html_of(layout.scenario_doc(s.id)),
+        }
+        for s in course.scenarios.values()
+    }
+    tracks = [
+        {
+            "id": t.id,
+            "title": t.title,
+            "pass_mark": t.pass_mark,
+            "minutes": course.track_minutes(t.id),
+            "hours": course.track_hours(t.id),
+            "items": [{"id": i, "kind": "module" if i in modules else "scenario"} for i in t.items],
+            "url": layout.html_of(layout.track_doc(t.id)),
+        }
+        for t in course.tracks.values()
+    ]
+    manifest: dict[str, Any] = {
+        "manifest_version": MANIFEST_VERSION,
+        "storage_key": storage_key(course),
+        "title": course.meta.title,
+        "subtitle": course.meta.subtitle,
+        "publisher": course.meta.publisher,
+        "language": course.meta.language,
+        "modules": modules,
+        "scenarios": scenarios,
+        "tracks": tracks,
+        "pages": {
+            "help": layout.html_of(layout.page_doc("hjaelp")),
+            "progress": layout.html_of(layout.PROGRESS_DOC),
+            "certificate": layout.html_of(layout.CERTIFICATE_DOC),
+            "home": "index.html",
+        },
+        # shown once, on whichever page the learner opens first; links relative to the site root
+        "content_note_html": author_html(course.meta.content_note, "index.md"),
+        "strings": strings,
+    }
+    manifest["content_hash"] = hashlib.sha256(
+        json.dumps(manifest, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:16]
+    return manifest
+
+
+def manifest_script(manifest: dict[str, Any]) -> str:
+    data = json.dumps(manifest, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    return f"window.OPSPOR_COURSE = {data};\n"

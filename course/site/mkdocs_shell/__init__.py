@@ -1,0 +1,106 @@
+"""The HTML shell emitter: the only module that knows about MkDocs.
+
+It takes a generated docs tree and navigation and turns them into HTML with
+mkdocs-material. Replacing the shell (MkDocs 1.x is unmaintained; Material ends
+on 2027-05-05) means replacing this package and nothing else.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from course.i18n import quiz_translation_file
+
+OVERRIDES = Path(__file__).parent / "overrides"
+QUICK_EXIT_URL = "https://www.dr.dk/"
+
+
+class ShellError(Exception):
+    """The shell refused the generated pages (in strict mode a warning is an error)."""
+
+
+@dataclass(frozen=True)
+class ShellInput:
+    docs_dir: Path
+    site_dir: Path
+    nav: list[Any]
+    site_name: str
+    language: str
+    strings: dict[str, str]
+    extra_css: list[str]
+    extra_javascript: list[str]
+    polyfills: list[str]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
+    """The project's ``mkdocs.yml`` with the course's generated parts filled in."""
+    config = yaml.safe_load(project_config.read_text("utf-8")) or {}
+    config.update(
+        site_name=shell.site_name,
+        docs_dir=str(shell.docs_dir),
+        site_dir=str(shell.site_dir),
+        nav=shell.nav,
+        use_directory_urls=False,
+        extra_css=[*config.get("extra_css", []), *shell.extra_css],
+        extra_javascript=[*config.get("extra_javascript", []), *shell.extra_javascript],
+    )
+    theme = config.setdefault("theme", {})
+    theme.update(language=shell.language, custom_dir=str(OVERRIDES), font=False)
+    extra = config.setdefault("extra", {})
+    extra.update(
+        polyfills=shell.polyfills,
+        opspor_strings=shell.strings,
+        opspor_exit_url=QUICK_EXIT_URL,
+        generator=False,
+    )
+    po_file = quiz_translation_file(shell.language)
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "mkdocs_quiz" in plugin and po_file is not None:
+            # The plugin has no Danish; English keys with our Danish .po pass --strict.
+            plugin["mkdocs_quiz"].update(language="en", custom_translations={"en": str(po_file)})
+    return config
+
+
+def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
+    """Build HTML into ``shell.site_dir``; raise :class:`ShellError` on any warning."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    config_path = work_dir / "mkdocs.yml"
+    config_path.write_text(
+        yaml.safe_dump(shell_config(project_config, shell), allow_unicode=True, sort_keys=False),
+        encoding="utf-8",
+    )
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    banner = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(banner):
+            config = load_config(config_file=str(config_path), strict=True)
+            build(config)
+    except (Abort, ConfigurationError) as exc:
+        raise ShellError("\n".join(collector.messages) or str(exc)) from None
+    finally:
+        logger.removeHandler(collector)
+    if collector.messages:
+        raise ShellError("\n".join(collector.messages))
