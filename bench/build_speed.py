@@ -105,7 +105,9 @@ def plain_mkdocs_project(course_root: Path, work: Path) -> Path:
         shutil.copyfile(source, docs / site_path)
     (docs / layout.ASSET_DIR / "course-manifest.js").write_text("window.OPSPOR_COURSE={};", "utf-8")
     shell = ShellInput(docs, work / "site", nav, course.meta.title, "da", strings,
-                       [f"{layout.ASSET_DIR}/opspor.css"], [f"{layout.ASSET_DIR}/opspor.js"], list(vendor_sources(PROJECT)))
+                       extra_css=[f"{layout.ASSET_DIR}/opspor.css"],
+                       extra_javascript=[f"{layout.ASSET_DIR}/opspor.js"],
+                       polyfills=list(vendor_sources(PROJECT)))
     config = work / "mkdocs.yml"
     config.write_text(yaml.safe_dump(shell_config(PROJECT / "mkdocs.yml", shell), allow_unicode=True), "utf-8")
     return config
