@@ -31,7 +31,7 @@ RUNTIME_SCRIPTS = (
     "opspor-certificate.js",
 )
 
-__all__ = ["ShellError", "SetupError", "build_site"]
+__all__ = ["SetupError", "ShellError", "build_site"]
 
 
 class SetupError(Exception):

@@ -71,8 +71,8 @@ def test_module_front_matter_fields(mini_copy: Path, old: str, new: str, expecte
 def test_duplicate_module_id(mini_copy: Path) -> None:
     edit(mini_copy / "modules/02-rollemodul.md", "id: rollemodul", "id: grundmodul")
     problems = problems_of(check(mini_copy))
-    assert any(p
-               == "modules/02-rollemodul.md:2: duplicate module id 'grundmodul' (also in modules/01-grundmodul.md)" for p in problems), problems
+    expected = "modules/02-rollemodul.md:2: duplicate module id 'grundmodul' (also in modules/01-grundmodul.md)"
+    assert expected in problems, problems
 
 
 def test_track_naming_unknown_item(mini_copy: Path) -> None:
