@@ -123,6 +123,8 @@
     var root = document.getElementById("opspor-certificate-page");
     if (root) {
       document.body.classList.add("opspor-certificate-active");
+      // Only this page prints in landscape, so the rule is added here rather than in opspor.css.
+      document.head.appendChild(el("style", { text: "@page { size: A4 landscape; margin: 10mm; }" }));
       render(root);
     }
   });

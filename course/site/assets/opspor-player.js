@@ -266,4 +266,15 @@
     if (!root || !scenario || !scenario.steps[scenario.start]) return; // the static text stays
     new Player(root, scenario).start();
   });
+
+  // Printed, the text version must show every option's feedback, so its folded parts open.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll(".opspor-scenario-text details:not([open])"),
+      function (d) { d.open = true; return true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
 })();

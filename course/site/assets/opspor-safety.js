@@ -39,6 +39,7 @@
     if (link) {
       var bar = link.closest(".opspor-safety-bar") || link;
       bar.classList.add("opspor-safety-bar--active");
+      document.body.classList.add("opspor-has-bar");
       var banner = bar.closest(".md-banner");
       document.body.insertBefore(bar, document.body.firstChild); // first in keyboard order
       if (banner && !banner.textContent.trim()) banner.parentNode.removeChild(banner);
