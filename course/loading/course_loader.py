@@ -15,6 +15,7 @@ from course.loading.structure import validate_structure
 from course.loading.text_files import SourceTextError, read_text, split_front_matter
 from course.loading.yaml_source import LocatedYaml, YamlSyntaxError, parse_located
 from course.model import (
+    TRACK_IDS,
     Course,
     CourseMeta,
     GlossaryTerm,
@@ -150,7 +151,7 @@ def load_course(root: Path) -> Course:
         meta=meta,
         modules={m.id: m for m in modules},
         scenarios={s.id: s for _, (s, _) in scenario_sources},
-        tracks={t.id: t for _, (t, _) in track_sources},
+        tracks={t.id: t for t in sorted((t for _, (t, _) in track_sources), key=lambda t: TRACK_IDS.index(t.id))},
         glossary=tuple(glossary),
         pages={p.meta.id: p for p in pages},
     )
