@@ -80,5 +80,119 @@ def serve(course_root: Path, port: int) -> None:
     serve_preview(course_root, PROJECT, port, echo=click.echo)
 
 
+def _packaging_errors():
+    """The packaging failures a user can act on, turned into one-line CLI errors."""
+    from course.packaging.adl_schemas import SchemaFilesMissing
+    from course.packaging.offline_bundle import BundleError
+    from course.packaging.scorm_package import PackageError
+    from course.site import SetupError, ShellError
+
+    return (SchemaFilesMissing, BundleError, PackageError, SetupError, ShellError)
+
+
+@cli.group()
+def package() -> None:
+    """Packages: SCORM per track for an LMS, an offline zip, QTI question banks."""
+
+
+_OUT_OPTION = click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Output folder (default: build/packages/ beside the course).")
+
+
+def _out_folder(course_root: Path, out: Path | None) -> Path:
+    return out or course_root / "build" / "packages"
+
+
+def _write_scorm(course: Course, site: Path, out: Path, track_id: str, version: str) -> None:
+    from course.packaging.scorm_package import package_name, write_scorm_package
+
+    result = write_scorm_package(course, track_id, version, site, PROJECT, out / package_name(track_id, version))
+    click.echo(f"SCORM {version} {track_id}: {result.path} ({result.size / 1e6:.1f} MB, {result.files} files)")
+
+
+def _write_offline(course: Course, site: Path, out: Path) -> None:
+    from course.packaging.offline_bundle import bundle_folder, write_offline_bundle
+
+    result = write_offline_bundle(course, site, out / f"{bundle_folder(course)}-offline.zip")
+    click.echo(f"Offline: {result.path} ({result.size / 1e6:.1f} MB, {result.files} files, "
+               f"start page '{result.start_page}', longest path {result.longest_path} characters)")
+
+
+def _write_qti(course: Course, out: Path) -> None:
+    from course.packaging.qti_export import write_question_banks
+
+    with replaced_on_success(out / "qti") as staging:
+        staging.mkdir(parents=True)
+        banks = write_question_banks(course, staging)
+    questions = sum(b.questions for b in banks)
+    click.echo(f"QTI 1.2: {len(banks)} question banks ({questions} questions) in {out / 'qti'}")
+
+
+@package.command("scorm")
+@click.option("--track", "track_id", required=True, help="Track id, e.g. sygeplejerske.")
+@click.option("--version", "version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True,
+              help="SCORM 1.2 (Moodle and most LMSs) or SCORM 2004 4th edition.")
+@_OUT_OPTION
+@click.pass_obj
+def package_scorm(course_root: Path, track_id: str, version: str, out: Path | None) -> None:
+    """One track as a SCORM package (zip) for upload to an LMS."""
+    from course.packaging.site_snapshot import built_site
+
+    course = _load(course_root)
+    if track_id not in course.tracks:
+        raise click.ClickException(f"unknown track {track_id!r}; choose one of {', '.join(course.tracks)}")
+    try:
+        with built_site(course, PROJECT) as site:
+            _write_scorm(course, site, _out_folder(course_root, out), track_id, version)
+    except _packaging_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@package.command("offline")
+@_OUT_OPTION
+@click.pass_obj
+def package_offline(course_root: Path, out: Path | None) -> None:
+    """The whole site as one zip: unzip, double-click the start page, no network needed."""
+    from course.packaging.site_snapshot import built_site
+
+    course = _load(course_root)
+    try:
+        with built_site(course, PROJECT) as site:
+            _write_offline(course, site, _out_folder(course_root, out))
+    except _packaging_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@package.command("qti")
+@_OUT_OPTION
+@click.pass_obj
+def package_qti(course_root: Path, out: Path | None) -> None:
+    """Every module's questions as QTI 1.2 question banks (one zip per module) in qti/."""
+    course = _load(course_root)
+    _write_qti(course, _out_folder(course_root, out))
+
+
+@package.command("all")
+@_OUT_OPTION
+@click.pass_obj
+def package_all(course_root: Path, out: Path | None) -> None:
+    """SCORM 1.2 for every track, the offline zip and the QTI banks, from one site build."""
+    from course.packaging.site_snapshot import built_site
+
+    started = time.perf_counter()
+    course = _load(course_root)
+    folder = _out_folder(course_root, out)
+    try:
+        with built_site(course, PROJECT) as site:
+            for track_id in course.tracks:
+                _write_scorm(course, site, folder, track_id, "1.2")
+            _write_offline(course, site, folder)
+        _write_qti(course, folder)
+    except _packaging_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Packages in {folder} in {time.perf_counter() - started:.1f} s")
+
+
 if __name__ == "__main__":
     sys.exit(cli())

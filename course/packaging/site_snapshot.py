@@ -1,0 +1,23 @@
+"""A fresh build of the whole site in a temporary folder, for packages to copy from.
+
+Packages never reuse ``site/`` from an earlier ``build``: it may be stale or from
+another course. One build serves every package made by the same command.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from course.model import Course
+from course.site import build_site
+
+
+@contextmanager
+def built_site(course: Course, project_root: Path) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="opspor-package-site-") as tmp:
+        site = Path(tmp) / "site"
+        build_site(course, project_root, site)
+        yield site
