@@ -7,6 +7,7 @@ so would any http(s) URL, so rendering never touches the network.
 
 from __future__ import annotations
 
+import base64
 import mimetypes
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -15,6 +16,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 PDF_DIR = Path(__file__).resolve().parent
 ALLOWED_DIRS = (PDF_DIR / "fonts", PDF_DIR / "templates")
+QR_DATA_PREFIX = "data:image/png;base64,"
 MEDIA_TYPES = {".otf": "font/otf", ".ttf": "font/ttf", ".css": "text/css"}
 
 
@@ -23,13 +25,16 @@ class RefusedAsset(ValueError):
 
 
 class ProjectAssetFetcher(URLFetcher):
-    """Serve files under ``course/pdf/fonts`` and ``course/pdf/templates``; refuse everything else."""
+    """Serve files under ``course/pdf/fonts`` and ``course/pdf/templates``, and the
+    PNG ``data:`` URLs of our own QR codes; refuse everything else."""
 
     def __init__(self) -> None:
-        super().__init__(allowed_protocols=("file",), allow_redirects=False)
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        if url.startswith(QR_DATA_PREFIX):  # QR codes made by course.pdf.certificates; no file is read
+            return URLFetcherResponse(url, base64.b64decode(url[len(QR_DATA_PREFIX):]), {"Content-Type": "image/png"})
         parsed = urlparse(url)
         path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" and not parsed.netloc else None
         if path is None or not any(folder in path.parents for folder in ALLOWED_DIRS) or not path.is_file():

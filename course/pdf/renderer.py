@@ -34,6 +34,20 @@ def format_hours(hours: float) -> str:
     return f"{hours:g}".replace(".", ",")
 
 
+PAGE_LABELS = "page-labels"  # a stylesheet made from the UI strings, not a file
+
+
+def css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def page_label_css(strings: dict[str, str]) -> str:
+    """``Side 3 af 12`` in the page footer, in the course's language."""
+    label = (f"{css_string(strings['print_page'] + ' ')} counter(page) "
+             f"{css_string(' ' + strings['print_of'] + ' ')} counter(pages)")
+    return f"@page {{ @bottom-right {{ content: {label}; }} }}"
+
+
 class PrintRenderer:
     """Renders Jinja2 HTML templates to WeasyPrint documents with the project's CSS and fonts."""
 
@@ -71,8 +85,12 @@ class PrintRenderer:
     def stylesheet(self, name: str) -> Any:
         """A parsed stylesheet from ``templates/``; parsed once, its fonts registered once."""
         if name not in self._stylesheets:
+            if name == PAGE_LABELS:
+                source = {"string": page_label_css(self.strings)}
+            else:
+                source = {"filename": str(TEMPLATES / name)}
             self._stylesheets[name] = self._weasyprint.CSS(
-                filename=str(TEMPLATES / name), url_fetcher=self.fetcher, font_config=self.fonts)
+                **source, url_fetcher=self.fetcher, font_config=self.fonts)
         return self._stylesheets[name]
 
     def html(self, template: str, **context: Any) -> str:

@@ -1,0 +1,168 @@
+"""Certificate PDFs: one per participant plus one combined file for printing them all.
+
+The combined file is one HTML document with a section per participant (fonts
+embedded once, ~4x smaller than merged single files, and far less memory).
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import multiprocessing
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import segno
+
+from course.certificates.records import Certificate
+from course.pdf.renderer import PrintRenderer
+
+STYLESHEETS = ["fonts.css", "certificate.css"]
+CHUNK = 40  # certificates laid out together: one document, one run PDF
+MAX_WORKERS = 4
+COMBINED_FILE = "alle-kursusbeviser.pdf"
+REGISTER_FILE = "kursusbeviser.csv"
+QR_MASK = 2  # a fixed mask: choosing the best of eight costs 15 ms a code; every mask scans
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"})
+
+
+@dataclass(frozen=True)
+class SignedCertificate:
+    certificate: Certificate
+    code: str
+    qr_text: str  # the verify URL with the code, or the bare code when the site's address is unknown
+
+
+def verify_link(code: str, site_url: str | None) -> str:
+    return f"{site_url.rstrip('/')}/bekraeft.html#{code}" if site_url else code
+
+
+def qr_png(text: str) -> str:
+    """The QR code as a PNG ``data:`` URL (error correction M; scans at 30 mm from a 100 dpi copy).
+
+    A PNG, not inline SVG: WeasyPrint redraws an SVG path of ~4,000 segments on every
+    write, measured at 50 ms per certificate, and each certificate is written twice.
+    """
+    buffer = io.BytesIO()
+    segno.make(text, error="m", mask=QR_MASK).save(buffer, kind="png", scale=4, border=0)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def file_name(number: int, name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name.translate(_DANISH)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-") or "deltager"
+    return f"{number:03d}-{slug}.pdf"
+
+
+class CertificatePrinter:
+    """Lays out certificates; a run of them is one document whose pages are also written one by one."""
+
+    def __init__(self, renderer: PrintRenderer, course_title: str, course_subtitle: str = ""):
+        self.renderer = renderer
+        self.course_title = course_title
+        self.course_subtitle = course_subtitle
+
+    def html(self, items: Sequence[SignedCertificate]) -> str:
+        return self.renderer.html(
+            "certificates.html.j2",
+            items=[{"certificate": i.certificate, "qr_png": qr_png(i.qr_text)} for i in items],
+            course_title=self.course_title, course_subtitle=self.course_subtitle)
+
+    def write_run(self, items: Sequence[SignedCertificate], first_number: int, out_dir: Path,
+                  combined: Path) -> None:
+        """Lay out ``items`` once; write them as one PDF and as one PDF per participant."""
+        document = self.renderer.document(self.html(items), STYLESHEETS)
+        if len(document.pages) != len(items):
+            raise RuntimeError(f"{len(items)} certificates came out as {len(document.pages)} pages")
+        document.write_pdf(combined)
+        for number, (item, page) in enumerate(zip(items, document.pages, strict=True), first_number):
+            single = document.copy([page])
+            single.metadata.title = f"{self.renderer.strings['cert_title']}: {item.certificate.name}"
+            single.write_pdf(out_dir / file_name(number, item.certificate.name))
+
+
+_worker_printer: CertificatePrinter | None = None
+
+
+def _start_worker(language: str, course_title: str, course_subtitle: str, scratch: str) -> None:
+    global _worker_printer
+    tempfile.tempdir = scratch  # WeasyPrint's font copies go here and are removed with it
+    _worker_printer = CertificatePrinter(PrintRenderer(language), course_title, course_subtitle)
+
+
+def _print_chunk(job: tuple[int, list[SignedCertificate], str, str]) -> tuple[str, int]:
+    first_number, items, out_dir, combined = job
+    assert _worker_printer is not None
+    _worker_printer.write_run(items, first_number, Path(out_dir), Path(combined))
+    return combined, len(items)
+
+
+def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, language: str,
+                       course_title: str, course_subtitle: str = "",
+                       progress: Callable[[int], None] = lambda n: None,
+                       workers: int | None = None) -> Path:
+    """Write every single PDF, the combined PDF and the register into ``out_dir``; returns the combined PDF.
+
+    Runs of ``CHUNK`` certificates are laid out in parallel worker processes (one per
+    core), each with its own shared font set-up; their run PDFs are joined into the
+    combined file at the end.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    combined = out_dir / COMBINED_FILE
+    workers = workers or min(os.cpu_count() or 1, MAX_WORKERS)
+    with tempfile.TemporaryDirectory(prefix="opspor-certificates-") as scratch:
+        jobs = [(start + 1, list(items[start:start + CHUNK]), str(out_dir), f"{scratch}/run-{start:06d}.pdf")
+                for start in range(0, len(items), CHUNK)]
+        if len(jobs) == 1 or workers == 1:
+            _start_worker(language, course_title, course_subtitle, scratch)
+            results = []
+            for job in jobs:
+                results.append(_print_chunk(job))
+                progress(results[-1][1])
+            global _worker_printer
+            _worker_printer = None
+        else:
+            import weasyprint  # noqa: F401  (imported once here, shared by the forked workers)
+
+            context = multiprocessing.get_context("fork")
+            with context.Pool(min(workers, len(jobs)), initializer=_start_worker,
+                              initargs=(language, course_title, course_subtitle, scratch)) as pool:
+                results = []
+                for result in pool.imap(_print_chunk, jobs):
+                    results.append(result)
+                    progress(result[1])
+                pool.close()
+                pool.join()
+        join_pdfs([Path(path) for path, _ in results], combined)
+    write_register(items, out_dir / REGISTER_FILE)
+    return combined
+
+
+def join_pdfs(parts: list[Path], target: Path) -> None:
+    if len(parts) == 1:
+        shutil.copyfile(parts[0], target)
+        return
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(str(part))
+    with target.open("wb") as handle:
+        writer.write(handle)
+
+
+def write_register(items: Sequence[SignedCertificate], target: Path) -> None:
+    """The issuer's own list: which id went to whom, with the code (opens in Danish Excel)."""
+    with target.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["bevisnummer", "navn", "spor", "dato", "timer", "udsteder", "kode"])
+        for item in items:
+            c = item.certificate
+            writer.writerow([c.id, c.name, c.track_id, c.date.isoformat(), c.hours, c.issuer, item.code])
