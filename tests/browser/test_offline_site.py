@@ -11,8 +11,11 @@ def test_site_from_file_search_and_quiz_with_zero_remote_requests(mini_site: Pat
     assert page.locator("html").get_attribute("lang") == "da"
 
     # Search in Danish, offline (needs the vendored iframe-worker shim).
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("tavshedspligt")
+    search = page.locator(".md-search__input")
+    search.click()
+    # The index loads in a worker; typing before it is ready is silently dropped.
+    page.locator(".md-search-result__meta").filter(has_text="Indtast søgeord").wait_for(timeout=15_000)
+    search.press_sequentially("tavshedspligt", delay=20)
     result = page.locator(".md-search-result__item a").filter(has_text="Grundmodul om underretning")
     result.first.wait_for(timeout=10_000)
     result.first.click()
