@@ -11,6 +11,7 @@ APT_TEST := chromium poppler-utils
 
 site: setup system-build
 	$(PY) build.py build
+	$(PY) build.py packs
 
 check: setup
 	$(PY) build.py check
@@ -24,7 +25,9 @@ lint: setup-dev
 bench: setup
 	$(PY) bench/build_speed.py
 
-setup: $(VENV)/.build-installed node_modules/.installed
+ED25519_BUNDLE := node_modules/.opspor/ed25519-verify.js
+
+setup: $(VENV)/.build-installed node_modules/.installed $(ED25519_BUNDLE)
 
 setup-dev: setup $(VENV)/.dev-installed
 
@@ -43,6 +46,12 @@ $(VENV)/.dev-installed: requirements-dev.txt requirements.txt | $(VENV)/bin/pyth
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# The verify page's fallback Ed25519 verifier: @noble/ed25519 + @noble/hashes (pinned in the lock
+# file) bundled into one classic script, because ES modules do not load from file://.
+$(ED25519_BUNDLE): node_modules/.installed course/site/vendor_entries/ed25519-verify.js
+	node_modules/.bin/esbuild course/site/vendor_entries/ed25519-verify.js --bundle --format=iife \
+	  --minify --target=es2020 --legal-comments=inline --log-level=warning --outfile=$@
 
 # Debian packages, installed only when missing (root is needed for apt-get).
 system-build:
