@@ -194,5 +194,140 @@ def package_all(course_root: Path, out: Path | None) -> None:
     click.echo(f"Packages in {folder} in {time.perf_counter() - started:.1f} s")
 
 
+# --- Printed material and certificates (course/pdf, course/certificates) ---
+
+def _site_url_option(func):
+    return click.option("--site-url", envvar="OPSPOR_SITE_URL", default=None, metavar="URL",
+                        help="Address of the published site (env OPSPOR_SITE_URL); QR codes and "
+                             "handouts link to it. Without it the QR code holds the bare code.")(func)
+
+
+@cli.command()
+@click.option("--track", "track_id", default=None, help="Only this track's scenarios, modules and pack.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: build/pdf/ beside the course).")
+@_site_url_option
+@click.pass_obj
+def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: str | None) -> None:
+    """Workshop packs (facilitator guide + participant handout per scenario, one pack per track)
+    and a printable handout per module."""
+    from course.pdf.packs import print_packs
+    from course.pdf.renderer import PrintRenderer
+
+    started = time.perf_counter()
+    course = _load(course_root)
+    if track_id and track_id not in course.tracks:
+        raise click.ClickException(f"no track '{track_id}'; tracks: {', '.join(course.tracks)}")
+    target = out or course_root / "build" / "pdf"
+    with replaced_on_success(target) as staging:
+        written = print_packs(course, staging, PrintRenderer(course.meta.language), track_id, site_url)
+    click.echo(f"Printed {len(written)} PDFs into {target} in {time.perf_counter() - started:.1f} s")
+
+
+@cli.command()
+@click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help="CSV with a name column (navn/name, or fornavn+efternavn); ';' or ',' separated.")
+@click.option("--track", "track_id", required=True, help="Track id, e.g. sygeplejerske.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: build/kursusbeviser/<date>-<track>/).")
+@click.option("--date", "issued", type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]),
+              default=None, help="Date of the workshop, e.g. 2026-11-27 or 27.11.2026 (default: today).")
+@click.option("--place", default="", help="Where the workshop was held.")
+@click.option("--issuer", default=None, help="Who issues the certificates (default: the course publisher).")
+@click.option("--keys", "keys_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with the issuer's private key (default: keys/ beside the course).")
+@_site_url_option
+@click.pass_obj
+def certificates(course_root: Path, roster: Path, track_id: str, out: Path | None, issued, place: str,
+                 issuer: str | None, keys_dir: Path | None, site_url: str | None) -> None:
+    """Signed certificates for everyone on a roster: one PDF each plus one combined PDF."""
+    import datetime as dt
+
+    from course.certificates.keys import IssuerKeyError, load_private_key, read_public_keys
+    from course.certificates.records import issue
+    from course.certificates.roster import RosterError, read_roster
+    from course.certificates.signing import key_id, raw_public_key, sign
+    from course.pdf.certificates import SignedCertificate, print_certificates, verify_link
+
+    started = time.perf_counter()
+    course = _load(course_root)
+    if track_id not in course.tracks:
+        raise click.ClickException(f"no track '{track_id}'; tracks: {', '.join(course.tracks)}")
+    try:
+        participants = read_roster(roster)
+        private_key = load_private_key(keys_dir or course_root / "keys")
+        published = read_public_keys(course_root)
+    except (RosterError, IssuerKeyError) as exc:
+        raise click.ClickException(f"{exc}\nNo certificates were written.") from None
+    kid = key_id(raw_public_key(private_key.public_key()))
+    if kid not in published:
+        click.echo(f"Warning: key {kid} is not in {course_root / 'course-key.pub'}; the site's verify page "
+                   "will not accept these certificates until it is.", err=True)
+    if not site_url:
+        click.echo("Note: no --site-url, so the QR codes hold the bare code (paste it on the verify page).",
+                   err=True)
+    date = issued.date() if issued else dt.date.today()
+    records = issue(course, participants, track_id, date, issuer or course.meta.publisher, place)
+    items = [SignedCertificate(r, code, verify_link(code, site_url)) for r in records
+             for code in [sign(r, private_key)]]
+    target = out or course_root / "build" / "kursusbeviser" / f"{date.isoformat()}-{track_id}"
+    with click.progressbar(length=len(items), label="Certificates", file=sys.stderr) as bar, \
+            replaced_on_success(target) as staging:
+        combined = print_certificates(items, staging, language=course.meta.language,
+                                      course_title=course.meta.title, course_subtitle=course.meta.subtitle,
+                                      progress=bar.update)
+    click.echo(f"{len(items)} certificates into {target} (all in {target / combined.name}) "
+               f"in {time.perf_counter() - started:.1f} s")
+
+
+@cli.group()
+def keys() -> None:
+    """The certificate issuer's Ed25519 key pair."""
+
+
+@keys.command("init")
+@click.option("--keys", "keys_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the private key (default: keys/ beside the course; git-ignored).")
+@click.pass_obj
+def keys_init(course_root: Path, keys_dir: Path | None) -> None:
+    """Create the issuer's key pair: private key in keys/, public key appended to course-key.pub."""
+    from course.certificates.keys import IssuerKeyError, init_keys, public_keys_path
+
+    try:
+        private_path, kid = init_keys(keys_dir or course_root / "keys", course_root,
+                                      forbidden=[course_root / "site", course_root / "build"])
+    except IssuerKeyError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Private key {kid}: {private_path} (keep it secret, back it up, never commit it)")
+    click.echo(f"Public key added to {public_keys_path(course_root)}: commit it; the site's verify page uses it.")
+
+
+@cli.command()
+@click.argument("code")
+@click.pass_obj
+def verify(course_root: Path, code: str) -> None:
+    """Check a certificate code (or the QR link); exit 0 if genuine, 1 if not."""
+    from course.certificates.keys import IssuerKeyError, read_public_keys
+    from course.certificates.signing import verify as verify_code
+
+    try:
+        public_keys = read_public_keys(course_root)
+    except IssuerKeyError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not public_keys:
+        raise click.ClickException(f"no public keys in {course_root / 'course-key.pub'}; run 'keys init' first")
+    verdict = verify_code(code, public_keys)
+    c = verdict.certificate
+    if verdict.genuine and c is not None:
+        click.echo(f"GENUINE: signed by this course's issuer (key {verdict.key_id})")
+        for label, value in (("Name", c.name), ("Track", f"{c.track_title} ({c.track_id})"),
+                             ("Hours", f"{c.hours:g}"), ("Date", c.date.isoformat()), ("Issuer", c.issuer),
+                             ("Certificate", c.id)):
+            click.echo(f"  {label + ':':<13}{value}")
+        return
+    click.echo(f"NOT GENUINE: {verdict.reason}")
+    sys.exit(1)
+
+
 if __name__ == "__main__":
     sys.exit(cli())
