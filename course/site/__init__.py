@@ -19,6 +19,11 @@ VENDOR_FILES = {
     # site path -> path inside node_modules (pinned in package.json / package-lock.json)
     "assets/vendor/iframe-worker/shim.js": "iframe-worker/shim/index.js",
 }
+PAGE_VENDOR_FILES = {
+    # loaded only by the page that needs them (not on every page like VENDOR_FILES);
+    # the verify page's Ed25519 fallback is bundled by `make setup` (esbuild) from pinned packages
+    "assets/vendor/noble-ed25519/ed25519-verify.js": ".opspor/ed25519-verify.js",
+}
 
 # The browser runtime, in load order: the manifest, the core, then one file per job.
 RUNTIME_SCRIPTS = (
@@ -38,9 +43,9 @@ class SetupError(Exception):
     """A vendored browser file is missing: the set-up step (npm ci) has not run."""
 
 
-def vendor_sources(project_root: Path) -> dict[str, Path]:
+def vendor_sources(project_root: Path, files: dict[str, str] = VENDOR_FILES) -> dict[str, Path]:
     found = {}
-    for site_path, package_path in VENDOR_FILES.items():
+    for site_path, package_path in files.items():
         source = project_root / "node_modules" / package_path
         if not source.exists():
             raise SetupError(f"missing {source}; run 'make setup' (npm ci) first")
@@ -64,7 +69,7 @@ def build_site(course: Course, project_root: Path, site_dir: Path) -> int:
         (asset_dir / "course-manifest.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
         )
-        for site_path, source in vendored.items():
+        for site_path, source in (vendored | vendor_sources(project_root, PAGE_VENDOR_FILES)).items():
             target = docs / site_path
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)

@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 
 from course.model import Course, Module, Scenario, Source, Track
-from course.site import layout
+from course.site import layout, verify_page
 from course.site.layout import rewrite_links
 from course.site.text_render import author_html, escape_markdown_html
 from course.validation.scenario_graph import best_path
@@ -93,6 +93,8 @@ class DocsTreeWriter:
         self.write(layout.GLOSSARY_DOC, "glossary.md.j2", terms=course.glossary)
         self.write(layout.PROGRESS_DOC, "progress.md.j2", tracks=self.track_summaries(layout.PROGRESS_DOC))
         self.write(layout.CERTIFICATE_DOC, "certificate.md.j2")
+        self.write(layout.VERIFY_DOC, "verify.md.j2", verify_json=verify_page.verify_page_json(course, self.t),
+                   styles=verify_page.VERIFY_STYLES, script=verify_page.VERIFY_SCRIPT)
         self.write_index()
         return self.navigation()
 
@@ -172,6 +174,7 @@ class DocsTreeWriter:
             if own:
                 nav.append({track.title: _chunked(own)})
         nav.append({t["nav_glossary"]: layout.GLOSSARY_DOC})
+        nav.append({t["verify_title"]: layout.VERIFY_DOC})
         for page_id, key in (("hjaelp", "nav_help"), ("om", "nav_about")):
             nav.append({t[key]: layout.page_doc(page_id)})
         return nav

@@ -11,6 +11,7 @@ import re
 GLOSSARY_DOC = "ordliste.md"
 PROGRESS_DOC = "mit-forloeb.md"
 CERTIFICATE_DOC = "bevis.md"
+VERIFY_DOC = "bekraeft.md"  # verify a trainer-issued certificate; QR codes link here
 ASSET_DIR = "assets/opspor"
 
 

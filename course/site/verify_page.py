@@ -1,0 +1,39 @@
+"""Data for the certificate verify page (``bekraeft.html``).
+
+The page checks trainer-issued certificate codes in the browser, offline: it
+needs the issuer's public keys (``course-key.pub`` beside ``course.yml``, read
+at build time; no private key is ever read here), its UI strings, the track
+titles and where the vendored fallback verifier lies.
+"""
+
+from __future__ import annotations
+
+import json
+
+from course.model import Course
+from course.site import layout
+
+FALLBACK_VERIFIER = "assets/vendor/noble-ed25519/ed25519-verify.js"
+VERIFY_STYLES = f"{layout.ASSET_DIR}/opspor-verify.css"
+VERIFY_SCRIPT = f"{layout.ASSET_DIR}/opspor-verify.js"
+
+
+def verify_page_json(course: Course, strings: dict[str, str]) -> str:
+    """JSON for a ``<script type="application/json">`` element, safe inside HTML."""
+    from course.certificates.keys import IssuerKeyError, read_public_keys
+    from course.certificates.signing import b64url
+    from course.site import SetupError
+
+    try:
+        keys = read_public_keys(course.root)
+    except IssuerKeyError as exc:
+        raise SetupError(str(exc)) from None
+    data = {
+        "keys": {kid: b64url(raw) for kid, raw in keys.items()},
+        "fallback": layout.relative(FALLBACK_VERIFIER, layout.VERIFY_DOC),
+        "language": course.meta.language,
+        "tracks": {t.id: t.title for t in course.tracks.values()},
+        "strings": {k: v for k, v in strings.items() if k.startswith("verify_")} | {"hours": strings["hours"]},
+    }
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
