@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.browser.learner import (
-    answer_module, answer_quiz, axe_violations, choose_by_keyboard, open_page, walk_to_ending_by_keyboard,
+    answer_module,
+    answer_quiz,
+    axe_violations,
+    choose_by_keyboard,
+    open_page,
+    walk_to_ending_by_keyboard,
 )
 
 

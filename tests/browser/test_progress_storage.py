@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from tests.browser.learner import (
-    answer_module, manifest, open_page, our_keys, stored, walk_to_ending_by_keyboard,
+    answer_module,
+    manifest,
+    open_page,
+    our_keys,
+    stored,
+    walk_to_ending_by_keyboard,
 )
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, NetworkLog, offline_context
 
