@@ -1,0 +1,123 @@
+"""`build.py certificates` and `build.py verify` as a trainer uses them."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.certificates.conftest import DANISH_ROSTER, Issuer, tampered
+from tests.helpers_check import run_cli
+
+NAMES = ["Åse Øberg-Lærkesen", "Søren Ærø Ågård", "Jens Hansen"]
+INJECTION = '<img src="file:///etc/passwd">'
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def certificates(issuer: Issuer, roster: Path, out: Path, *extra: str):
+    return run_cli("--course", str(issuer.course_root), "certificates", "--roster", str(roster),
+                   "--track", "laerer", "--out", str(out), "--keys", str(issuer.keys_dir),
+                   "--date", "2026-03-01", "--place", "Aarhus", *extra)
+
+
+@pytest.fixture(scope="module")
+def issued(issuer: Issuer, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("issued")
+    roster = folder / "deltagere.csv"
+    roster.write_bytes(DANISH_ROSTER.encode("utf-8"))
+    result = certificates(issuer, roster, folder / "out", "--site-url", "https://kursus.example.dk/opspor/")
+    assert result.returncode == 0, result.stderr
+    return folder / "out"
+
+
+def register(out: Path) -> list[dict[str, str]]:
+    with (out / "kursusbeviser.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def test_one_pdf_each_plus_a_combined_pdf_with_name_track_and_hours(issued: Path) -> None:
+    singles = sorted(p for p in issued.glob("0*.pdf"))
+    assert [p.name for p in singles] == ["001-aase-oeberg-laerkesen.pdf", "002-soeren-aeroe-aagaard.pdf",
+                                         "003-jens-hansen.pdf"]
+    for path, name in zip(singles, NAMES, strict=True):
+        reader = PdfReader(path)
+        assert len(reader.pages) == 1
+        assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height  # A4 landscape
+        text = pdf_text(path)
+        assert name in text
+        assert "Spor for laerer" in text
+        assert "0,25 timer" in text
+        assert "1. marts 2026" in text and "Aarhus" in text
+    combined = PdfReader(issued / "alle-kursusbeviser.pdf")
+    assert len(combined.pages) == 3
+    assert [n in pdf_text(issued / "alle-kursusbeviser.pdf") for n in NAMES] == [True] * 3
+
+
+def test_every_issued_code_verifies_on_the_command_line(issuer: Issuer, issued: Path) -> None:
+    rows = register(issued)
+    assert [r["navn"] for r in rows] == NAMES
+    for row in rows:
+        result = run_cli("--course", str(issuer.course_root), "verify", row["kode"])
+        assert result.returncode == 0, result.stdout
+        assert "GENUINE" in result.stdout and row["navn"] in result.stdout
+    link = f"https://kursus.example.dk/opspor/bekraeft.html#{rows[0]['kode']}"
+    assert run_cli("--course", str(issuer.course_root), "verify", link).returncode == 0
+
+
+@pytest.mark.parametrize(("index", "value"), [(3, "Åse Øberg"), (6, "2026-03-02"), (4, "politi")])
+def test_verify_exits_1_for_a_changed_name_date_or_track(issuer: Issuer, issued: Path, index: int,
+                                                         value: str) -> None:
+    code = tampered(register(issued)[0]["kode"], index, value)
+    result = run_cli("--course", str(issuer.course_root), "verify", code)
+    assert result.returncode == 1
+    assert "NOT GENUINE" in result.stdout
+
+
+def test_verify_exits_1_for_a_code_from_another_issuer(issuer: Issuer, issued: Path, mini_copy: Path) -> None:
+    assert run_cli("--course", str(mini_copy), "keys", "init").returncode == 0
+    roster = mini_copy / "r.csv"
+    roster.write_text("Navn\nÅse Øberg-Lærkesen\n", "utf-8")
+    other = run_cli("--course", str(mini_copy), "certificates", "--roster", str(roster), "--track", "laerer",
+                    "--out", str(mini_copy / "out"), "--date", "2026-03-01")
+    assert other.returncode == 0, other.stderr
+    foreign = register(mini_copy / "out")[0]["kode"]
+    result = run_cli("--course", str(issuer.course_root), "verify", foreign)
+    assert result.returncode == 1
+
+
+def test_a_bad_row_names_file_and_line_and_writes_nothing(issuer: Issuer, tmp_path: Path) -> None:
+    roster = tmp_path / "deltagere.csv"
+    roster.write_text("\ufeffNavn;Sted\nÅse;A\n;B\nBo;C\n", "utf-8")
+    out = tmp_path / "out"
+    result = certificates(issuer, roster, out)
+    assert result.returncode == 1
+    assert f"{roster}:3: the name is empty" in result.stderr
+    assert not out.exists()
+    assert not any(tmp_path.rglob("*.pdf"))
+
+
+def test_an_html_name_prints_as_text_and_no_file_is_read(issuer: Issuer, tmp_path: Path) -> None:
+    roster = tmp_path / "deltagere.csv"
+    roster.write_text(f"Navn\n{INJECTION}\n", "utf-8")
+    result = certificates(issuer, roster, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    [single] = (tmp_path / "out").glob("0*.pdf")
+    text = pdf_text(single)
+    assert INJECTION in text
+    assert "root:" not in text
+    assert not PdfReader(single).pages[0].images[1:]  # the QR code is the only image
+
+
+def test_no_certificates_without_the_issuer_key(issuer: Issuer, tmp_path: Path) -> None:
+    roster = tmp_path / "deltagere.csv"
+    roster.write_text("Navn\nBo\n", "utf-8")
+    result = run_cli("--course", str(issuer.course_root), "certificates", "--roster", str(roster),
+                     "--track", "laerer", "--out", str(tmp_path / "out"), "--keys", str(tmp_path / "nokeys"))
+    assert result.returncode == 1
+    assert "keys init" in result.stderr
+    assert not (tmp_path / "out").exists()
