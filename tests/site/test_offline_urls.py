@@ -63,6 +63,7 @@ NOT_FETCHED = {
     "https://unpkg.com/mermaid@": "loaded only for mermaid diagrams; the site has none",
     "https://unpkg.com/resize-observer-polyfill": "loaded only in browsers without ResizeObserver",
     "https://api.github.com/": "only with a GitHub repo_url; the site sets none",
+    "https://www.dr.dk/": "the quick-exit button's destination: navigated to (location.replace), never fetched",
 }
 
 
@@ -72,6 +73,9 @@ def condition_holds(prefix: str, site: Path) -> bool:
         return 'class="mermaid"' not in html
     if "api.github.com" in prefix:
         return "md-source" not in html
+    if "dr.dk" in prefix:
+        using = {p.name for p in site.rglob("*.js") if "dr.dk" in p.read_text("utf-8", errors="replace")}
+        return using <= {"opspor-safety.js"}
     return True
 
 
