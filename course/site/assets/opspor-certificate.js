@@ -36,10 +36,10 @@
   function sheet(state, name) {
     var modules = state.items.filter(function (i) { return i.kind === "module"; });
     var scenarios = state.items.filter(function (i) { return i.kind === "scenario"; });
-    var rows = modules.map(function (m) {
-      return el("tr", {}, [
-        el("td", { text: m.title }),
-        el("td", { class: "opspor-num", text: m.questions ? m.score + " %" : t("passed") }),
+    var moduleItems = modules.map(function (m) {
+      return el("li", {}, [
+        el("span", { class: "opspor-sheet-item-title", text: m.title }),
+        el("span", { class: "opspor-num", text: m.questions ? m.score + " %" : t("passed") }),
       ]);
     });
     return el("section", { class: "opspor-certificate-sheet", "aria-labelledby": "opspor-sheet-title" }, [
@@ -56,18 +56,13 @@
         el("dt", { text: t("certificate_reference") }), el("dd", { class: "opspor-sheet-reference", text: reference(state) }),
       ]),
       el("div", { class: "opspor-sheet-items" }, [
-        el("table", { class: "opspor-sheet-modules" }, [
-          el("caption", { text: t("certificate_modules_caption", { mark: state.track.pass_mark }) }),
-          el("thead", {}, [el("tr", {}, [
-            el("th", { scope: "col", text: t("kind_module") }),
-            el("th", { scope: "col", class: "opspor-num", text: t("certificate_score") }),
-          ])]),
-          el("tbody", {}, rows),
-        ]),
-        scenarios.length ? el("div", { class: "opspor-sheet-scenarios" }, [
-          el("p", { class: "opspor-sheet-subheading", text: t("certificate_scenarios") }),
-          el("ul", {}, scenarios.map(function (s) { return el("li", { text: s.title }); })),
-        ]) : null,
+        el("p", { class: "opspor-sheet-subheading", id: "opspor-sheet-modules",
+          text: t("certificate_modules_caption", { mark: state.track.pass_mark }) }),
+        el("ul", { class: "opspor-sheet-modules", "aria-labelledby": "opspor-sheet-modules" }, moduleItems),
+        scenarios.length ? el("p", { class: "opspor-sheet-subheading", id: "opspor-sheet-scenarios",
+          text: t("certificate_scenarios") }) : null,
+        scenarios.length ? el("ul", { class: "opspor-sheet-scenarios", "aria-labelledby": "opspor-sheet-scenarios" },
+          scenarios.map(function (s) { return el("li", { text: s.title }); })) : null,
       ]),
       el("p", { class: "opspor-sheet-disclaimer", text: t("certificate_self_issued") }),
       el("p", { class: "opspor-sheet-publisher", text: t("certificate_publisher", { publisher: course.publisher }) }),

@@ -254,10 +254,10 @@
       ])]),
       el("h3", { text: t("player_best_path") }),
       el("p", { class: "opspor-comparison", text: comparison }),
-      bestList,
+      firstDifference < 0 ? null : bestList, // the same list twice says nothing new
       el("p", { class: "opspor-player-done" }, [this.restartButton(), " "].concat(
         trackLinks.length ? [el("a", { href: O.url(O.course.pages.progress), text: t("player_back_to_progress") })] : [])),
-    ].forEach(function (node) { self.stage.appendChild(node); });
+    ].forEach(function (node) { if (node) self.stage.appendChild(node); });
   };
 
   O.onStart(function () {
