@@ -9,6 +9,7 @@ from tests.browser.learner import (
     answer_quiz,
     axe_violations,
     choose_by_keyboard,
+    manifest,
     open_page,
     walk_to_ending_by_keyboard,
 )
@@ -73,3 +74,25 @@ def test_scenario_player_restart_by_keyboard_returns_to_the_first_step(mini_site
     assert heading.inner_text() == "Trin 1 af 2"
     assert page.evaluate("document.activeElement.classList.contains('opspor-step-heading')")
     assert page.locator("#opspor-player input[type=radio]").count() == 2
+
+
+def test_axe_reports_no_violations_on_the_default_course(default_site: Path, offline_page) -> None:
+    """Authored content lands in these pages too; one page of each kind, quiz answered, scenario ended."""
+    page, _ = offline_page
+    course = manifest(default_site)
+    track = course["tracks"][0]
+    module_id = next(i["id"] for i in track["items"] if i["kind"] == "module")
+    scenario_id = next(i["id"] for i in track["items"] if i["kind"] == "scenario")
+    found: dict[str, list] = {}
+    for path in ("index.html", track["url"], "mit-forloeb.html", "bevis.html", "hjaelp.html", "ordliste.html"):
+        open_page(page, default_site, path)
+        check(page, path, found)
+    open_page(page, default_site, course["modules"][module_id]["url"])
+    for number in range(page.locator(".quiz").count()):
+        answer_quiz(page, number, correct=number % 2 == 0)
+    check(page, "module, answered", found)
+    open_page(page, default_site, course["scenarios"][scenario_id]["url"])
+    check(page, "scenario, start", found)
+    walk_to_ending_by_keyboard(page, choose="last")
+    check(page, "scenario, ending", found)
+    assert found == {}, "\n".join(f"{label}: {v}" for label, v in found.items())
