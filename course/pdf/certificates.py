@@ -25,7 +25,7 @@ from course.certificates.records import Certificate
 from course.pdf.renderer import PrintRenderer
 
 STYLESHEETS = ["fonts.css", "certificate.css"]
-CHUNK = 40  # certificates laid out together: one document, one run PDF
+CHUNK = 20  # certificates laid out together: one document, one run PDF
 MAX_WORKERS = 4
 COMBINED_FILE = "alle-kursusbeviser.pdf"
 REGISTER_FILE = "kursusbeviser.csv"
@@ -52,7 +52,7 @@ def qr_png(text: str) -> str:
     write, measured at 50 ms per certificate, and each certificate is written twice.
     """
     buffer = io.BytesIO()
-    segno.make(text, error="m", mask=QR_MASK).save(buffer, kind="png", scale=4, border=QR_QUIET_ZONE)
+    segno.make(text, error="m", mask=QR_MASK).save(buffer, kind="png", scale=2, border=QR_QUIET_ZONE)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
