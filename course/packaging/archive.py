@@ -27,13 +27,13 @@ class Entry:
     data: bytes | None = None
 
 
-def folder_entries(folder: Path, prefix: str = "") -> list[Entry]:
-    """Every file under ``folder`` as entries named ``prefix + relative path``."""
+def folder_entries(folder: Path, prefix: str = "", skip: frozenset[str] = frozenset()) -> list[Entry]:
+    """Every file under ``folder`` (except the relative paths in ``skip``) as ``prefix + path``."""
     entries = []
     for path in sorted(folder.rglob("*")):
         if path.is_symlink():
             raise ValueError(f"refusing to pack a symbolic link: {path}")
-        if path.is_file():
+        if path.is_file() and path.relative_to(folder).as_posix() not in skip:
             entries.append(Entry(prefix + path.relative_to(folder).as_posix(), source=path))
     return entries
 

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from course.i18n import ui_strings
 from course.model import Course
 from course.packaging.archive import Entry, folder_entries, write_zip
+from course.packaging.site_snapshot import SERVER_ONLY
 from course.site.manifest import storage_key
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -53,7 +54,10 @@ def write_offline_bundle(course: Course, site_dir: Path, target: Path) -> Bundle
     start_page = environment.get_template("offline-start.html.j2").render(
         language=course.meta.language, title=course.meta.title, start_text=strings["offline_start_link"]
     )
-    entries = [*folder_entries(site_dir, f"{top}/"), Entry(start_name, data=start_page.encode("utf-8"))]
+    entries = [
+        *folder_entries(site_dir, f"{top}/", skip=SERVER_ONLY),
+        Entry(start_name, data=start_page.encode("utf-8")),
+    ]
     longest = max(len(e.name) for e in entries)
     if longest > MAX_PATH_IN_ZIP:
         worst = max(entries, key=lambda e: len(e.name)).name

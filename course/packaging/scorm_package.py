@@ -24,6 +24,7 @@ from course.packaging.adl_schemas import SCORM_VERSIONS, schema_files
 from course.packaging.archive import Entry, folder_entries, write_zip
 from course.packaging.manifest_check import schema_problems, semantic_problems
 from course.packaging.scorm_manifest import ManifestInput, render_manifest
+from course.packaging.site_snapshot import SERVER_ONLY
 from course.site import layout
 
 ASSETS = Path(__file__).parent / "assets"
@@ -81,7 +82,7 @@ def write_scorm_package(
     content = [
         Entry(LAUNCH_PAGE, data=render_launch_page(course, track_id, version).encode("utf-8")),
         Entry(ADAPTER, source=ASSETS / ADAPTER),
-        *folder_entries(site_dir, f"{SITE_FOLDER}/"),
+        *folder_entries(site_dir, f"{SITE_FOLDER}/", skip=SERVER_ONLY),
     ]
     schemas = [Entry(path.name, source=path) for path in schema_files(project_root, version)]
     manifest = render_manifest(

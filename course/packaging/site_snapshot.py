@@ -14,6 +14,10 @@ from pathlib import Path
 from course.model import Course
 from course.site import build_site
 
+# Pages that only make sense on a web server: MkDocs' 404 page links with absolute
+# paths (/assets/...), which break from a folder on disk and inside an LMS.
+SERVER_ONLY = frozenset({"404.html"})
+
 
 @contextmanager
 def built_site(course: Course, project_root: Path) -> Iterator[Path]:
