@@ -212,7 +212,6 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
     """Workshop packs (facilitator guide + participant handout per scenario, one pack per track)
     and a printable handout per module."""
     from course.pdf.packs import print_packs
-    from course.pdf.renderer import PrintRenderer
 
     started = time.perf_counter()
     course = _load(course_root)
@@ -220,7 +219,7 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
         raise click.ClickException(f"no track '{track_id}'; tracks: {', '.join(course.tracks)}")
     target = out or course_root / "build" / "pdf"
     with replaced_on_success(target) as staging:
-        written = print_packs(course, staging, PrintRenderer(course.meta.language), track_id, site_url)
+        written = print_packs(course, staging, course.meta.language, track_id, site_url)
     click.echo(f"Printed {len(written)} PDFs into {target} in {time.perf_counter() - started:.1f} s")
 
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import base64
 import csv
 import io
-import multiprocessing
-import os
 import re
 import shutil
 import tempfile
@@ -23,10 +21,10 @@ import segno
 
 from course.certificates.records import Certificate
 from course.pdf.renderer import PrintRenderer
+from course.pdf.workers import map_in_workers
 
 STYLESHEETS = ["fonts.css", "certificate.css"]
 CHUNK = 20  # certificates laid out together: one document, one run PDF
-MAX_WORKERS = 4
 COMBINED_FILE = "alle-kursusbeviser.pdf"
 REGISTER_FILE = "kursusbeviser.csv"
 QR_QUIET_ZONE = 3  # modules of white around the code, part of the image, so scanners find its edge
@@ -90,59 +88,29 @@ class CertificatePrinter:
             single.write_pdf(out_dir / file_name(number, item.certificate.name))
 
 
-_worker_printer: CertificatePrinter | None = None
-
-
-def _start_worker(language: str, course_title: str, course_subtitle: str, scratch: str) -> None:
-    global _worker_printer
-    tempfile.tempdir = scratch  # WeasyPrint's font copies go here and are removed with it
-    _worker_printer = CertificatePrinter(PrintRenderer(language), course_title, course_subtitle)
-
-
-def _print_chunk(job: tuple[int, list[SignedCertificate], str, str]) -> tuple[str, int]:
-    first_number, items, out_dir, combined = job
-    assert _worker_printer is not None
-    _worker_printer.write_run(items, first_number, Path(out_dir), Path(combined))
-    return combined, len(items)
-
-
 def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, language: str,
                        course_title: str, course_subtitle: str = "",
                        progress: Callable[[int], None] = lambda n: None,
                        workers: int | None = None) -> Path:
     """Write every single PDF, the combined PDF and the register into ``out_dir``; returns the combined PDF.
 
-    Runs of ``CHUNK`` certificates are laid out in parallel worker processes (one per
-    core), each with its own shared font set-up; their run PDFs are joined into the
-    combined file at the end.
+    Runs of ``CHUNK`` certificates are laid out in parallel worker processes, each
+    run once; their run PDFs are joined into the combined file at the end.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     combined = out_dir / COMBINED_FILE
-    workers = workers or min(os.cpu_count() or 1, MAX_WORKERS)
     with tempfile.TemporaryDirectory(prefix="opspor-certificates-") as scratch:
-        jobs = [(start + 1, list(items[start:start + CHUNK]), str(out_dir), f"{scratch}/run-{start:06d}.pdf")
+        jobs = [(start + 1, list(items[start:start + CHUNK]), Path(scratch) / f"run-{start:06d}.pdf")
                 for start in range(0, len(items), CHUNK)]
-        if len(jobs) == 1 or workers == 1:
-            _start_worker(language, course_title, course_subtitle, scratch)
-            results = []
-            for job in jobs:
-                results.append(_print_chunk(job))
-                progress(results[-1][1])
-            global _worker_printer
-            _worker_printer = None
-        else:
-            import weasyprint  # noqa: F401  (imported once here, shared by the forked workers)
 
-            context = multiprocessing.get_context("fork")
-            with context.Pool(min(workers, len(jobs)), initializer=_start_worker,
-                              initargs=(language, course_title, course_subtitle, scratch)) as pool:
-                results = []
-                for result in pool.imap(_print_chunk, jobs):
-                    results.append(result)
-                    progress(result[1])
-                pool.close()
-                pool.join()
-        join_pdfs([Path(path) for path, _ in results], combined)
+        def work(renderer: PrintRenderer, job: tuple[int, list[SignedCertificate], Path]) -> tuple[Path, int]:
+            first_number, run, run_pdf = job
+            CertificatePrinter(renderer, course_title, course_subtitle).write_run(run, first_number, out_dir, run_pdf)
+            return run_pdf, len(run)
+
+        results = map_in_workers(work, jobs, language=language, workers=workers,
+                                 on_result=lambda result: progress(result[1]))
+        join_pdfs([run_pdf for run_pdf, _ in results], combined)
     write_register(items, out_dir / REGISTER_FILE)
     return combined
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from course.model import Course, Ending, Option, Scenario, Step, Track, applies_to
 from course.pdf.renderer import PAGE_LABELS, PrintRenderer
+from course.pdf.workers import map_in_workers
 from course.validation.scenario_graph import best_path
 
 STYLESHEETS = ["fonts.css", "print.css", PAGE_LABELS]
@@ -101,32 +101,37 @@ class PackPrinter:
         self.renderer.write(html, STYLESHEETS, target)
 
 
-def print_packs(course: Course, out_dir: Path, renderer: PrintRenderer, track_id: str | None = None,
-                site_url: str | None = None, progress: Callable[[str], None] = lambda name: None) -> list[Path]:
-    """Every scenario guide and handout, every track pack and every module handout, for one or all tracks."""
+def print_packs(course: Course, out_dir: Path, language: str, track_id: str | None = None,
+                site_url: str | None = None, progress: Callable[[Path], None] = lambda path: None,
+                workers: int | None = None) -> list[Path]:
+    """Every scenario guide and handout, every track pack and every module handout, for one or all tracks.
+
+    The PDFs are rendered in parallel worker processes, the longest (track packs) first.
+    """
     from course.pdf.handouts import HandoutPrinter
 
     tracks = [course.tracks[track_id]] if track_id else list(course.tracks.values())
     scenario_ids = list(dict.fromkeys(i for t in tracks for i in t.items if i in course.scenarios))
     module_ids = list(dict.fromkeys(i for t in tracks for i in t.items if i in course.modules))
-    packs = PackPrinter(renderer, course)
-    handouts = HandoutPrinter(renderer, course, site_url)
-    jobs: list[tuple[Path, Callable[[], str]]] = []
+    jobs: list[tuple[str, str, Path]] = [("track", t.id, out_dir / "spor" / f"{t.id}-workshoppakke.pdf")
+                                         for t in tracks]
     for sid in scenario_ids:
-        scenario = course.scenarios[sid]
-        jobs.append((out_dir / "scenarier" / f"{sid}-facilitator.pdf", _bind(packs.scenario_html, scenario, "guide")))
-        jobs.append((out_dir / "scenarier" / f"{sid}-deltager.pdf", _bind(packs.scenario_html, scenario, "handout")))
-    for track in tracks:
-        jobs.append((out_dir / "spor" / f"{track.id}-workshoppakke.pdf", _bind(packs.track_html, track)))
-    for mid in module_ids:
-        jobs.append((out_dir / "moduler" / f"{mid}.pdf", _bind(handouts.html, course.modules[mid])))
-    written = []
-    for target, make_html in jobs:
-        packs.write(make_html(), target)
-        written.append(target)
-        progress(str(target.relative_to(out_dir)))
-    return written
+        jobs.append(("guide", sid, out_dir / "scenarier" / f"{sid}-facilitator.pdf"))
+        jobs.append(("handout", sid, out_dir / "scenarier" / f"{sid}-deltager.pdf"))
+    jobs += [("module", mid, out_dir / "moduler" / f"{mid}.pdf") for mid in module_ids]
+
+    def work(renderer: PrintRenderer, job: tuple[str, str, Path]) -> Path:
+        kind, item_id, target = job
+        packs = PackPrinter(renderer, course)
+        if kind == "track":
+            html = packs.track_html(course.tracks[item_id])
+        elif kind == "module":
+            html = HandoutPrinter(renderer, course, site_url).html(course.modules[item_id])
+        else:
+            html = packs.scenario_html(course.scenarios[item_id], kind)
+        packs.write(html, target)
+        return target
+
+    return map_in_workers(work, jobs, language=language, workers=workers, on_result=progress)
 
 
-def _bind(function: Callable[..., str], *args: Any) -> Callable[[], str]:
-    return lambda: function(*args)
