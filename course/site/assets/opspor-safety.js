@@ -76,10 +76,13 @@
     return document.querySelector("article.md-content__inner") || document.querySelector("main") || document.body;
   }
 
+  /* Right under the page heading: "skip to content" lands on the heading, the note comes next. */
   function insertAtTop(node) {
     var area = contentArea();
+    var heading = area.querySelector("h1");
     var marker = area.querySelector(".opspor-page");
-    area.insertBefore(node, marker ? marker.nextSibling : area.firstChild);
+    if (heading && heading.parentNode === area) area.insertBefore(node, heading.nextSibling);
+    else area.insertBefore(node, marker ? marker.nextSibling : area.firstChild);
   }
 
   /* Relative links in manifest HTML are relative to the site root; fix them for this page. */
