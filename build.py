@@ -127,6 +127,9 @@ def _write_qti(course: Course, out: Path) -> None:
         banks = write_question_banks(course, staging)
     questions = sum(b.questions for b in banks)
     click.echo(f"QTI 1.2: {len(banks)} question banks ({questions} questions) in {out / 'qti'}")
+    skipped = sum(b.skipped for b in banks)
+    if skipped:
+        click.echo(f"Warning: {skipped} fill-in questions are not in the QTI banks", err=True)
 
 
 @package.command("scorm")

@@ -1,29 +1,34 @@
-"""Every module's quiz questions as a QTI question bank, one zip per module.
+"""Every module's quiz questions as a QTI 1.2 question bank, one zip per module.
 
-Uses the quiz plugin's own QTI writer (``mkdocs_quiz.qti``) fed from the course model,
-not from the Markdown files. QTI 1.2 only: it is what Canvas, Blackboard and most other
-LMS quiz tools import, and the plugin's 2.1 writer puts HTML in CDATA where QTI 2.1 wants
-XHTML elements, so formatted text would show as tags.
-Question and answer text is author Markdown: raw HTML is escaped, course links
-(``modul:...``) keep only their text, since their pages are not in the LMS. The 1.2
-writer has no per-answer feedback, so each answer's "why" joins the general feedback.
+QTI 1.2 is what Canvas, Blackboard and most other LMS quiz tools import. Written from the
+course model with Jinja2 XML templates (autoescaped). The quiz plugin's own exporter
+(``mkdocs_quiz.qti``) was tried first and does not fit: its item titles are cut after
+escaping and quotes are not escaped in attributes, so a question with ``"`` or ``&`` near
+the 50th character gives invalid XML; it also drops each answer's feedback.
+
+Question and answer text is author Markdown, rendered to HTML (raw HTML escaped; course
+links such as ``modul:...`` keep only their text, since those pages are not in the LMS).
+Each answer keeps its own feedback; the explanation becomes the general feedback.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
-from mkdocs_quiz.qti import Answer as QtiAnswer
-from mkdocs_quiz.qti import QTIExporter, QTIVersion, Quiz, QuizCollection
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from course.model import Course, Module, Question
+from course.model import Course, Module
 from course.packaging.archive import Entry, write_zip
 
+TEMPLATES = Path(__file__).parent / "templates"
+TITLE_LENGTH = 80
 _COURSE_LINK = re.compile(r"\[([^\]]*)\]\((?:modul|scenarie|ordliste|side):[^)]*\)")
 _OUTER_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class BankResult:
     module_id: str
     path: Path
     questions: int
+    skipped: int = 0  # fill-in questions: FORMAT.md advises against them; not exported
 
 
 def author_html(text: str) -> str:
@@ -44,59 +50,62 @@ def inline_html(text: str) -> str:
     return match.group(1) if match and "<p>" not in match.group(1) else rendered
 
 
-def general_feedback(question: Question) -> str | None:
-    """The explanation, then every answer's feedback, as one HTML block."""
-    parts = [author_html(question.explanation)] if question.explanation else []
-    answered = [a for a in question.answers if a.feedback]
-    if answered:
-        rows = "".join(
-            f"<li><strong>{inline_html(a.text)}</strong>: {inline_html(a.feedback or '')}</li>" for a in answered
-        )
-        parts.append(f"<ul>{rows}</ul>")
-    return "\n".join(parts) or None
+def plain_title(html_text: str) -> str:
+    text = " ".join(html.unescape(_TAG.sub(" ", html_text)).split())
+    return text if len(text) <= TITLE_LENGTH else text[: TITLE_LENGTH - 1].rstrip() + "…"
 
 
-def question_bank(course: Course, module: Module) -> QuizCollection:
-    """The module's questions in the plugin's QTI model, with stable identifiers."""
-    prefix = f"opspor-{module.id}"
-    bank = QuizCollection(
-        title=f"{course.meta.title}: {module.meta.title}",
-        description=module.meta.summary,
-        identifier=prefix,
-    )
+def bank_data(course: Course, module: Module) -> dict:
+    """The template's view of one module's questions, with stable identifiers."""
+    ident = f"opspor-{module.id}"
+    items = []
     for number, question in enumerate(module.questions, start=1):
-        bank.add_quiz(
-            Quiz(
-                question=author_html(question.text),
-                answers=[
-                    QtiAnswer(
-                        text=inline_html(answer.text),
-                        is_correct=answer.correct,
-                        identifier=f"{prefix}-q{number}-a{index}",
-                        feedback=author_html(answer.feedback) if answer.feedback else None,
-                    )
-                    for index, answer in enumerate(question.answers, start=1)
-                ],
-                content=general_feedback(question),
-                identifier=f"{prefix}-q{number}",
-            )
-        )
-    return bank
+        if question.blanks:
+            continue
+        answers = [
+            {
+                "ident": f"{ident}-q{number}-a{index}",
+                "text": inline_html(answer.text),
+                "correct": answer.correct,
+                "feedback": author_html(answer.feedback) if answer.feedback else "",
+            }
+            for index, answer in enumerate(question.answers, start=1)
+        ]
+        question_html = author_html(question.text)
+        items.append({
+            "ident": f"{ident}-q{number}",
+            "title": plain_title(question_html),
+            "question": question_html,
+            "answers": answers,
+            "multiple": question.kind == "multiple",
+            "correct_ident": next(a["ident"] for a in answers if a["correct"]),
+            "explanation": author_html(question.explanation) if question.explanation else "",
+        })
+    return {"ident": ident, "title": f"{course.meta.title}: {module.meta.title}", "questions": items}
 
 
 def write_question_banks(course: Course, folder: Path) -> list[BankResult]:
     """One QTI 1.2 zip per module that has questions, into ``folder``."""
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
+    )
+    assessment = environment.get_template("qti12-assessment.xml.j2")
+    manifest = environment.get_template("qti12-manifest.xml.j2")
     results = []
     for module in course.modules.values():
         if not module.questions:
             continue
-        exporter = QTIExporter.create(question_bank(course, module), QTIVersion.V1_2)
-        files = {
-            "imsmanifest.xml": exporter.generate_manifest(),
-            "assessment.xml": exporter.generate_assessment(),
-            **exporter.generate_items(),
-        }
+        bank = bank_data(course, module)
+        if not bank["questions"]:
+            continue
         target = folder / f"{module.id}.zip"
-        write_zip([Entry(name, data=text.encode("utf-8")) for name, text in files.items()], target)
-        results.append(BankResult(module.id, target, len(module.questions)))
+        write_zip(
+            [
+                Entry("imsmanifest.xml", data=manifest.render(bank=bank).encode("utf-8")),
+                Entry("assessment.xml", data=assessment.render(bank=bank).encode("utf-8")),
+            ],
+            target,
+        )
+        exported = len(bank["questions"])
+        results.append(BankResult(module.id, target, exported, len(module.questions) - exported))
     return results
