@@ -12,6 +12,7 @@ APT_TEST := chromium poppler-utils
 site: setup system-build
 	$(PY) build.py build
 	$(PY) build.py packs
+	$(PY) build.py package all
 
 check: setup
 	$(PY) build.py check
@@ -24,6 +25,7 @@ lint: setup-dev
 
 bench: setup
 	$(PY) bench/build_speed.py
+	$(PY) bench/certificates_speed.py
 
 ED25519_BUNDLE := node_modules/.opspor/ed25519-verify.js
 

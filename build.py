@@ -231,7 +231,7 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
               help="CSV with a name column (navn/name, or fornavn+efternavn); ';' or ',' separated.")
 @click.option("--track", "track_id", required=True, help="Track id, e.g. sygeplejerske.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: build/kursusbeviser/<date>-<track>/).")
+              help="Output folder (default: build/kursusbeviser/<date>-<track>-<roster name>/).")
 @click.option("--date", "issued", type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]),
               default=None, help="Date of the workshop, e.g. 2026-11-27 or 27.11.2026 (default: today).")
 @click.option("--place", default="", help="Where the workshop was held.")
@@ -272,7 +272,7 @@ def certificates(course_root: Path, roster: Path, track_id: str, out: Path | Non
     records = issue(course, participants, track_id, date, issuer or course.meta.publisher, place)
     items = [SignedCertificate(r, code, verify_link(code, site_url)) for r in records
              for code in [sign(r, private_key)]]
-    target = out or course_root / "build" / "kursusbeviser" / f"{date.isoformat()}-{track_id}"
+    target = out or course_root / "build" / "kursusbeviser" / f"{date.isoformat()}-{track_id}-{roster.stem}"
     with click.progressbar(length=len(items), label="Certificates", file=sys.stderr) as bar, \
             replaced_on_success(target) as staging:
         combined = print_certificates(items, staging, language=course.meta.language,

@@ -26,6 +26,7 @@ from course.pdf.workers import map_in_workers
 STYLESHEETS = ["fonts.css", "certificate.css"]
 CHUNK = 20  # certificates laid out together: one document, one run PDF
 COMBINED_FILE = "alle-kursusbeviser.pdf"
+COMBINED_TITLE = "alle kursusbeviser"
 REGISTER_FILE = "kursusbeviser.csv"
 QR_QUIET_ZONE = 3  # modules of white around the code, part of the image, so scanners find its edge
 QR_MASK = 2  # a fixed mask: choosing the best of eight costs 15 ms a code; every mask scans (checked with zbarimg)
@@ -110,12 +111,12 @@ def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, lan
 
         results = map_in_workers(work, jobs, language=language, workers=workers,
                                  on_result=lambda result: progress(result[1]))
-        join_pdfs([run_pdf for run_pdf, _ in results], combined)
+        join_pdfs([run_pdf for run_pdf, _ in results], combined, title=f"{course_title}: {COMBINED_TITLE}")
     write_register(items, out_dir / REGISTER_FILE)
     return combined
 
 
-def join_pdfs(parts: list[Path], target: Path) -> None:
+def join_pdfs(parts: list[Path], target: Path, title: str = "") -> None:
     if len(parts) == 1:
         shutil.copyfile(parts[0], target)
         return
@@ -124,6 +125,8 @@ def join_pdfs(parts: list[Path], target: Path) -> None:
     writer = PdfWriter()
     for part in parts:
         writer.append(str(part))
+    if title:
+        writer.add_metadata({"/Title": title})
     with target.open("wb") as handle:
         writer.write(handle)
 
