@@ -111,6 +111,8 @@ def test_private_mode_works_for_the_session_and_leaves_nothing_in_storage(mini_s
     walk_to_ending_by_keyboard(page)
     assert "2 af 2 gennemført" in track_summary(page, mini_site), "progress works during the session"
     assert page.locator(".opspor-private-badge").is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Luk siden", "quick exit still first"
     assert [k for k in our_keys(page, mini_site) if k.startswith("local:")] == []
 
     # A new tab (a new session) in the same browser finds nothing of that session.
@@ -163,3 +165,12 @@ def test_a_corrupt_record_breaks_no_page_and_the_notice_stays_until_acknowledged
     assert page.locator(".opspor-set-aside").count() == 0
     walk_to_ending_by_keyboard(page)
     assert "1 af 2 gennemført" in track_summary(page, mini_site)
+
+
+def test_a_record_from_before_versioning_is_migrated_not_set_aside(mini_site: Path, offline_page) -> None:
+    page, _ = offline_page
+    key = plant(page, mini_site, json.dumps({"m": {"grundmodul": [100, 2]}, "s": {}, "k": {}, "n": 1}))
+    assert "1 af 2 gennemført" in track_summary(page, mini_site)
+    assert page.locator(".opspor-set-aside").count() == 0
+    record = stored(page, key)
+    assert record["v"] == 1 and record["c"] == key and record["m"]["grundmodul"] == [100, 2]

@@ -133,8 +133,9 @@
     var store = O.store;
     var bar = document.querySelector(".opspor-safety-bar");
     if (!store || !bar || !store.isPrivate()) return;
-    bar.insertBefore(el("a", { class: "opspor-private-badge", href: O.url(O.course.pages.progress) + "#opspor-data",
-      text: t("private_badge") }), bar.firstChild.nextSibling);
+    // After the quick exit and the help link: the quick exit stays first in keyboard order.
+    bar.appendChild(el("a", { class: "opspor-private-badge", href: O.url(O.course.pages.progress) + "#opspor-data",
+      text: t("private_badge") }));
   }
 
   // The quick exit is installed at once, not after start-up, so it works as early as possible.

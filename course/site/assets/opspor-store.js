@@ -39,6 +39,7 @@
   var record = null;
   var backend = null;
   var setAsideNow = false;
+  var migratedNow = false;
 
   function safeStorage(name) {
     try {
@@ -157,13 +158,14 @@
       }
     }
     var upgraded = upgrade(parsed);
+    if (upgraded && parsed.v !== upgraded.v) migratedNow = true; // write the new form back at once
     return upgraded || setAside(raw);
   }
 
   function ensure() {
     if (!record) {
       record = load();
-      if (setAsideNow) persist();
+      if (setAsideNow || migratedNow) persist();
     }
     return record;
   }
