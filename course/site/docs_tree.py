@@ -144,10 +144,9 @@ class DocsTreeWriter:
 
     def write_index(self) -> None:
         intro_page = self.course.pages["index"]
-        note = author_html(self.course.meta.content_note, "index.md")
         self.write("index.md", "index.md.j2", meta=self.course.meta,
                    intro=rewrite_links(intro_page.body, "index.md"),
-                   tracks=self.track_summaries("index.md"), content_note_html=note)
+                   tracks=self.track_summaries("index.md"))
 
     def navigation(self) -> list[Any]:
         """Navigation by track: shared modules, then each track's own modules and scenarios."""
