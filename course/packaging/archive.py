@@ -57,6 +57,7 @@ def write_zip(entries: Iterable[Entry], target: Path) -> int:
                 info.external_attr = 0o644 << 16
                 data = entry.data if entry.data is not None else entry.source.read_bytes()  # type: ignore[union-attr]
                 archive.writestr(info, data)
+        temp.chmod(0o644)  # mkstemp makes it private; a package is meant to be shared
         temp.replace(target)
     except BaseException:
         temp.unlink(missing_ok=True)
