@@ -79,6 +79,7 @@ def test_learner_completes_track_lms_records_pass_and_score_then_resumes(
     assert events[-1] == FINISH[version]
     record = json.loads(stored["suspend_data"])
     assert set(record["m"]) == {"grundmodul", "rollemodul"} and record["s"]["test-scenarie"][1]
+    print(f"SCORM {version} suspend_data after the full track: {len(stored['suspend_data'])} characters")
     assert len(stored["suspend_data"]) <= 4096
     assert stored["location"] == f"spor/{TRACK}.html"
 
