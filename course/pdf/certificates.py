@@ -10,7 +10,6 @@ import base64
 import csv
 import io
 import re
-import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -18,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import segno
+from PIL import Image
 
 from course.certificates.records import Certificate
+from course.pdf.pdf_files import join_pdfs, split_pages
 from course.pdf.renderer import PrintRenderer
 from course.pdf.workers import map_in_workers
 
@@ -30,6 +31,8 @@ COMBINED_TITLE = "alle kursusbeviser"
 REGISTER_FILE = "kursusbeviser.csv"
 QR_QUIET_ZONE = 3  # modules of white around the code, part of the image, so scanners find its edge
 QR_MASK = 2  # a fixed mask: choosing the best of eight costs 15 ms a code; every mask scans (checked with zbarimg)
+_WHITE = b"\xff"
+_DARK_TO_BLACK = bytes([255, 0]) + bytes(254)  # segno's matrix: 1 = dark module
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"})
 
 
@@ -45,13 +48,21 @@ def verify_link(code: str, site_url: str | None) -> str:
 
 
 def qr_png(text: str) -> str:
-    """The QR code as a PNG ``data:`` URL (error correction M; scans at 30 mm from a 100 dpi copy).
+    """The QR code as a greyscale PNG ``data:`` URL, 2 px a module (error correction M).
 
     A PNG, not inline SVG: WeasyPrint redraws an SVG path of ~4,000 segments on every
-    write, measured at 50 ms per certificate, and each certificate is written twice.
+    write, measured at 50 ms per certificate. Greyscale ("L"), because WeasyPrint
+    re-encodes the image on each write and turns 1-bit and palette PNGs into RGB.
     """
+    matrix = segno.make(text, error="m", mask=QR_MASK).matrix
+    side = len(matrix) + 2 * QR_QUIET_ZONE
+    margin = _WHITE * QR_QUIET_ZONE
+    rows = [_WHITE * side] * QR_QUIET_ZONE
+    rows += [margin + bytes(row).translate(_DARK_TO_BLACK) + margin for row in matrix]
+    rows += [_WHITE * side] * QR_QUIET_ZONE
+    image = Image.frombytes("L", (side, side), b"".join(rows)).resize((2 * side, 2 * side), Image.NEAREST)
     buffer = io.BytesIO()
-    segno.make(text, error="m", mask=QR_MASK).save(buffer, kind="png", scale=2, border=QR_QUIET_ZONE)
+    image.save(buffer, format="PNG")
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -83,10 +94,8 @@ class CertificatePrinter:
         if len(document.pages) != len(items):
             raise RuntimeError(f"{len(items)} certificates came out as {len(document.pages)} pages")
         document.write_pdf(combined)
-        for number, (item, page) in enumerate(zip(items, document.pages, strict=True), first_number):
-            single = document.copy([page])
-            single.metadata.title = f"{self.renderer.strings['cert_title']}: {item.certificate.name}"
-            single.write_pdf(out_dir / file_name(number, item.certificate.name))
+        split_pages(combined, [out_dir / file_name(n, i.certificate.name) for n, i in enumerate(items, first_number)],
+                    [f"{self.renderer.strings['cert_title']}: {i.certificate.name}" for i in items])
 
 
 def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, language: str,
@@ -114,21 +123,6 @@ def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, lan
         join_pdfs([run_pdf for run_pdf, _ in results], combined, title=f"{course_title}: {COMBINED_TITLE}")
     write_register(items, out_dir / REGISTER_FILE)
     return combined
-
-
-def join_pdfs(parts: list[Path], target: Path, title: str = "") -> None:
-    if len(parts) == 1:
-        shutil.copyfile(parts[0], target)
-        return
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for part in parts:
-        writer.append(str(part))
-    if title:
-        writer.add_metadata({"/Title": title})
-    with target.open("wb") as handle:
-        writer.write(handle)
 
 
 def write_register(items: Sequence[SignedCertificate], target: Path) -> None:
