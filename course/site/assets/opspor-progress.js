@@ -53,7 +53,9 @@
     var items = track.items.map(function (item) { return itemState(item, track); });
     var done = items.filter(function (i) { return i.done; });
     var modules = items.filter(function (i) { return i.kind === "module" && i.questions > 0; });
-    var scoreSum = modules.reduce(function (sum, i) { return sum + (i.score || 0); }, 0);
+    // The track passes only when every module reaches the pass mark, so the score an LMS
+    // compares with its mastery score is the lowest module score, not the mean.
+    var lowest = modules.reduce(function (min, i) { return Math.min(min, i.score || 0); }, 100);
     return {
       track: track,
       items: items,
@@ -65,7 +67,7 @@
         return i.kind === "module" ? i.score !== null || i.state === "passed" : i.state === "completed";
       }),
       minutesLeft: items.reduce(function (sum, i) { return sum + (i.done ? 0 : i.minutes); }, 0),
-      scoreRaw: modules.length ? Math.round(scoreSum / modules.length) : 100,
+      scoreRaw: Math.round(lowest),
       next: items.filter(function (i) { return !i.done; })[0] || null,
       completedOn: store.get().k[track.id] || "",
     };
