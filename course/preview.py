@@ -59,5 +59,5 @@ def serve_preview(course_root: Path, project_root: Path, port: int, echo: Callab
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass

@@ -83,7 +83,7 @@ def offline_context(browser: object, log: NetworkLog, allow_prefix: str = "file:
     """A browser context where every request outside ``allow_prefix`` is aborted and logged."""
     context = browser.new_context(**kwargs)  # type: ignore[attr-defined]
 
-    def route(route_obj, request) -> None:  # noqa: ANN001
+    def route(route_obj, request) -> None:
         if request.url.startswith(allow_prefix) or request.url.startswith(("data:", "blob:", "about:")):
             route_obj.continue_()
         else:
