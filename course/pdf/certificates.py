@@ -20,7 +20,7 @@ import segno
 from PIL import Image
 
 from course.certificates.records import Certificate
-from course.pdf.pdf_files import join_pdfs, split_pages
+from course.pdf.pdf_files import PdfJoiner, split_pages
 from course.pdf.renderer import PrintRenderer
 from course.pdf.workers import map_in_workers
 
@@ -120,7 +120,12 @@ def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, lan
 
         results = map_in_workers(work, jobs, language=language, workers=workers,
                                  on_result=lambda result: progress(result[1]))
-        join_pdfs([run_pdf for run_pdf, _ in results], combined, title=f"{course_title}: {COMBINED_TITLE}")
+        # Joined after the workers have exited: joining while they run saves ~1 s of 500
+        # certificates but adds ~20 MB to the peak (measured), and memory is the tighter limit.
+        joiner = PdfJoiner()
+        for run_pdf, _ in results:
+            joiner.add(run_pdf)
+        joiner.write(combined, title=f"{course_title}: {COMBINED_TITLE}")
     write_register(items, out_dir / REGISTER_FILE)
     return combined
 

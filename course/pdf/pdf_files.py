@@ -8,7 +8,6 @@ runs are joined into the combined file.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -48,14 +47,17 @@ def split_pages(source: Path, targets: list[Path], titles: list[str]) -> None:
             writer.write(handle)
 
 
-def join_pdfs(parts: list[Path], target: Path, title: str = "") -> None:
-    if len(parts) == 1 and not title:
-        shutil.copyfile(parts[0], target)
-        return
-    writer = PdfWriter()
-    for part in parts:
-        writer.append(str(part))
-    if title:
-        writer.add_metadata({"/Title": title})
-    with target.open("wb") as handle:
-        writer.write(handle)
+class PdfJoiner:
+    """Joins PDFs in order into one file."""
+
+    def __init__(self) -> None:
+        self.writer = PdfWriter()
+
+    def add(self, part: Path) -> None:
+        self.writer.append(str(part))
+
+    def write(self, target: Path, title: str = "") -> None:
+        if title:
+            self.writer.add_metadata({"/Title": title})
+        with target.open("wb") as handle:
+            self.writer.write(handle)
