@@ -118,3 +118,18 @@ def test_packs_for_one_track_and_an_unknown_track(tmp_path: Path) -> None:
     bad = run_cli("--course", str(MINI), "packs", "--track", "nope", "--out", str(tmp_path / "two"))
     assert bad.returncode == 1 and "no track 'nope'" in bad.stderr
     assert not (tmp_path / "two").exists()
+
+
+def test_an_undated_source_prints_as_u_aa_not_none(mini_course: Course) -> None:
+    import dataclasses
+
+    from course.model import Source
+    from course.pdf.handouts import HandoutPrinter
+    from course.pdf.renderer import PrintRenderer
+
+    module = mini_course.modules["grundmodul"]
+    undated = Source(title="En webside", publisher="Sundhedsstyrelsen")
+    module = dataclasses.replace(module, meta=module.meta.model_copy(update={"sources": [undated]}))
+    html = HandoutPrinter(PrintRenderer("da"), mini_course).html(module)
+    assert "En webside. Sundhedsstyrelsen, u.å." in html
+    assert "None" not in html
