@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from course.diagnostics import CourseError, Problem, relative
-from course.loading.markdown_scan import scan_links, scan_quizzes, scan_raw_html
+from course.loading.markdown_scan import scan_foreign_links, scan_links, scan_quizzes, scan_raw_html
 from course.loading.structure import validate_structure
 from course.loading.text_files import SourceTextError, read_text, split_front_matter
 from course.loading.yaml_source import LocatedYaml, YamlSyntaxError, parse_located
@@ -60,6 +60,8 @@ class _Loader:
             self.problems.append(
                 Problem(rel, line, f"raw HTML <{tag}> is not allowed; use Markdown instead")
             )
+        for line, message in scan_foreign_links(split.body, split.body_line):
+            self.problems.append(Problem(rel, line, message))
         return (meta, split.body, split.body_line, located) if meta else None
 
     def module(self, path: Path) -> Module | None:
@@ -133,6 +135,10 @@ def load_course(root: Path) -> Course:
     scenario_links = {
         loader.rel(p): tuple(scan_scenario_links(s, loc)) for p, (s, loc) in scenario_sources
     }
+    for path, (scenario, located) in scenario_sources:
+        for text, line in scenario_texts(scenario, located):
+            for offset, message in scan_foreign_links(text, line):
+                loader.problems.append(Problem(loader.rel(path), offset, message))
 
     problems = check_course(
         root=root,
@@ -157,14 +163,18 @@ def load_course(root: Path) -> Course:
     )
 
 
+def scenario_texts(scenario: Scenario, located: LocatedYaml) -> list[tuple[str, int]]:
+    """Every Markdown text of a scenario with the YAML line it starts on."""
+    texts = []
+    for step_id, step in scenario.steps.items():
+        texts.append((step.text, located.line_of(("steps", step_id, "text"))))
+        for index, option in enumerate(step.options):
+            texts.append((option.feedback, located.line_of(("steps", step_id, "options", index, "feedback"))))
+    for ending_id, ending in scenario.endings.items():
+        texts.append((ending.text, located.line_of(("endings", ending_id, "text"))))
+    return texts
+
+
 def scan_scenario_links(scenario: Scenario, located: LocatedYaml) -> list[Link]:
     """Internal links inside a scenario's Markdown texts, located on the YAML line."""
-    links = []
-    for step_id, step in scenario.steps.items():
-        links += scan_links(step.text, located.line_of(("steps", step_id, "text")))
-        for index, option in enumerate(step.options):
-            line = located.line_of(("steps", step_id, "options", index, "feedback"))
-            links += scan_links(option.feedback, line)
-    for ending_id, ending in scenario.endings.items():
-        links += scan_links(ending.text, located.line_of(("endings", ending_id, "text")))
-    return links
+    return [link for text, line in scenario_texts(scenario, located) for link in scan_links(text, line)]

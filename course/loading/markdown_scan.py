@@ -17,6 +17,9 @@ LINK_SCHEMES = ("modul", "scenarie", "ordliste", "side")
 LINK_RE = re.compile(r"\]\((" + "|".join(LINK_SCHEMES) + r"):([^)\s#]*)(#[^)\s]*)?\)")
 QUIZ_OPEN_RE = re.compile(r"<quiz>")
 QUIZ_CLOSE_RE = re.compile(r"</quiz>")
+ANY_LINK_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+REFERENCE_DEF_RE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+WEB_LINK_RE = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
 RAW_HTML_RE = re.compile(r"<(?!/?quiz>)(/?[a-zA-Z][a-zA-Z0-9-]*)[\s>/]")
 
 
@@ -30,6 +33,31 @@ def scan_links(body: str, first_line: int) -> tuple[Link, ...]:
         Link(m.group(1), m.group(2), line_at(masked, m.start(), first_line))
         for m in LINK_RE.finditer(masked)
     )
+
+
+def scan_foreign_links(body: str, first_line: int) -> list[tuple[int, str]]:
+    """Links the compiler cannot check or that would load something from another host.
+
+    Course pages link to each other through the ``modul:``/``scenarie:``/``ordliste:``/``side:``
+    schemes (so ids are checked and paths are placed right); web links are fine for
+    navigation, but an image from the web would be fetched, and the site must work offline.
+    """
+    masked, _ = mask_code_blocks(body)
+    masked = re.sub(r"`[^`\n]*`", lambda m: " " * len(m.group(0)), masked)
+    problems = []
+    targets = [(m.start(), m.group(1) == "!", m.group(2)) for m in ANY_LINK_RE.finditer(masked)]
+    targets += [(m.start(), False, m.group(1)) for m in REFERENCE_DEF_RE.finditer(masked)]
+    for offset, is_image, target in targets:
+        line = line_at(masked, offset, first_line)
+        scheme = target.split(":", 1)[0]
+        if is_image:
+            problems.append((line, f"image '{target}': images are not supported; the site must work offline"))
+        elif scheme in LINK_SCHEMES or target.startswith("#") or WEB_LINK_RE.match(target):
+            continue
+        else:
+            problems.append((line, f"link '{target}' is not a course link; use modul:ID, scenarie:ID, "
+                                   "ordliste:ID, side:ID or a full https:// address"))
+    return problems
 
 
 def scan_raw_html(body: str, first_line: int) -> list[tuple[int, str]]:

@@ -150,3 +150,27 @@ def test_all_problems_are_reported_together(mini_copy: Path) -> None:
     files = {p.split(":")[0] for p in problems_of(result)}
     assert {"modules/01-grundmodul.md", "tracks/politi.yml"} <= files
     assert "problems found; nothing was built" in result.stderr
+
+
+def test_plain_relative_link_and_web_image_are_refused(mini_copy: Path) -> None:
+    edit(mini_copy / "modules/01-grundmodul.md", "Underretningspligten er personlig.",
+         "Underretningspligten er personlig. Se [her](andet-modul.md) og ![logo](https://cdn.example/logo.png).")
+    problems = problems_of(check(mini_copy))
+    assert any(p.startswith("modules/01-grundmodul.md:18: link 'andet-modul.md' is not a course link")
+               for p in problems), problems
+    assert any(p.startswith("modules/01-grundmodul.md:18: image 'https://cdn.example/logo.png'")
+               for p in problems), problems
+
+
+def test_web_links_and_course_links_are_accepted(mini_copy: Path) -> None:
+    edit(mini_copy / "modules/01-grundmodul.md", "Underretningspligten er personlig.",
+         "Underretningspligten er personlig. Læs [loven](https://www.retsinformation.dk/) og [mere](#underretning).")
+    assert check(mini_copy).returncode == 0
+
+
+def test_web_image_in_scenario_feedback_is_refused(mini_copy: Path) -> None:
+    edit(mini_copy / "scenarios/01-test-scenarie.yml", "feedback: Det kan øge faren.",
+         "feedback: 'Det kan øge faren. ![x](https://cdn.example/x.png)'")
+    problems = problems_of(check(mini_copy))
+    assert any(p.startswith("scenarios/01-test-scenarie.yml:24: image 'https://cdn.example/x.png'")
+               for p in problems), problems
