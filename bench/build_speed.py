@@ -25,11 +25,9 @@ import yaml
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from course.i18n import ui_strings  # noqa: E402
 from course.loading import load_course  # noqa: E402
-from course.site import layout, vendor_sources  # noqa: E402
-from course.site.docs_tree import DocsTreeWriter  # noqa: E402
-from course.site.mkdocs_shell import ShellInput, shell_config  # noqa: E402
+from course.site import write_docs  # noqa: E402
+from course.site.mkdocs_shell import shell_config  # noqa: E402
 
 TRACKS = ("sygeplejerske", "laerer", "socialraadgiver", "politi")
 PARAGRAPH = (
@@ -94,20 +92,7 @@ def generate(root: Path, n: int) -> None:
 
 def plain_mkdocs_project(course_root: Path, work: Path) -> Path:
     """Write the docs tree and config our build would hand to the shell; return the config."""
-    course = load_course(course_root)
-    strings = ui_strings(course.meta.language)
-    docs = work / "docs"
-    docs.mkdir(parents=True)
-    nav = DocsTreeWriter(course, strings, docs).write_all()
-    shutil.copytree(PROJECT / "course/site/assets", docs / layout.ASSET_DIR)
-    for site_path, source in vendor_sources(PROJECT).items():
-        (docs / site_path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, docs / site_path)
-    (docs / layout.ASSET_DIR / "course-manifest.js").write_text("window.OPSPOR_COURSE={};", "utf-8")
-    shell = ShellInput(docs, work / "site", nav, course.meta.title, "da", strings,
-                       extra_css=[f"{layout.ASSET_DIR}/opspor.css"],
-                       extra_javascript=[f"{layout.ASSET_DIR}/opspor.js"],
-                       polyfills=list(vendor_sources(PROJECT)))
+    shell = write_docs(load_course(course_root), PROJECT, work / "docs", work / "site")
     config = work / "mkdocs.yml"
     config.write_text(yaml.safe_dump(shell_config(PROJECT / "mkdocs.yml", shell), allow_unicode=True), "utf-8")
     return config

@@ -36,7 +36,7 @@ RUNTIME_SCRIPTS = (
     "opspor-certificate.js",
 )
 
-__all__ = ["SetupError", "ShellError", "build_site"]
+__all__ = ["SetupError", "ShellError", "build_site", "write_docs"]
 
 
 class SetupError(Exception):
@@ -53,36 +53,43 @@ def vendor_sources(project_root: Path, files: dict[str, str] = VENDOR_FILES) -> 
     return found
 
 
-def build_site(course: Course, project_root: Path, site_dir: Path) -> int:
-    """Build the whole site into ``site_dir`` (which must not exist yet). Returns page count."""
+def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path) -> ShellInput:
+    """Write the generated docs tree, manifest and assets into ``docs``; return what the shell needs.
+
+    Kept apart from :func:`build_site` so the benchmark can hand the very same input to plain MkDocs.
+    """
     strings = ui_strings(course.meta.language)
     vendored = vendor_sources(project_root)
+    docs.mkdir(parents=True, exist_ok=True)
+    nav = DocsTreeWriter(course, strings, docs).write_all()
+    asset_dir = docs / layout.ASSET_DIR
+    shutil.copytree(ASSETS, asset_dir)
+    manifest = build_manifest(course, strings)
+    (asset_dir / "course-manifest.js").write_text(manifest_script(manifest), encoding="utf-8")
+    (asset_dir / "course-manifest.json").write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    for site_path, source in (vendored | vendor_sources(project_root, PAGE_VENDOR_FILES)).items():
+        target = docs / site_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return ShellInput(
+        docs_dir=docs,
+        site_dir=site_dir,
+        nav=nav,
+        site_name=course.meta.title,
+        language=course.meta.language,
+        strings=strings,
+        extra_css=[f"{layout.ASSET_DIR}/opspor.css"],
+        extra_javascript=[f"{layout.ASSET_DIR}/{name}" for name in RUNTIME_SCRIPTS],
+        polyfills=list(vendored),
+    )
+
+
+def build_site(course: Course, project_root: Path, site_dir: Path) -> int:
+    """Build the whole site into ``site_dir`` (which must not exist yet). Returns page count."""
     with tempfile.TemporaryDirectory(prefix="opspor-docs-") as tmp:
         work = Path(tmp)
-        docs = work / "docs"
-        docs.mkdir()
-        nav = DocsTreeWriter(course, strings, docs).write_all()
-        asset_dir = docs / layout.ASSET_DIR
-        shutil.copytree(ASSETS, asset_dir)
-        manifest = build_manifest(course, strings)
-        (asset_dir / "course-manifest.js").write_text(manifest_script(manifest), encoding="utf-8")
-        (asset_dir / "course-manifest.json").write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
-        for site_path, source in (vendored | vendor_sources(project_root, PAGE_VENDOR_FILES)).items():
-            target = docs / site_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-        shell = ShellInput(
-            docs_dir=docs,
-            site_dir=site_dir,
-            nav=nav,
-            site_name=course.meta.title,
-            language=course.meta.language,
-            strings=strings,
-            extra_css=[f"{layout.ASSET_DIR}/opspor.css"],
-            extra_javascript=[f"{layout.ASSET_DIR}/{name}" for name in RUNTIME_SCRIPTS],
-            polyfills=list(vendored),
-        )
+        shell = write_docs(course, project_root, work / "docs", site_dir)
         render(project_root / "mkdocs.yml", shell, work)
     return sum(1 for _ in site_dir.rglob("*.html"))

@@ -22,12 +22,6 @@ from course.validation.scenario_graph import best_path
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@dataclass(frozen=True)
-class NavEntry:
-    title: str
-    doc: str
-
-
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),

@@ -5,8 +5,6 @@ Raw HTML from authors is escaped first, so YAML text can never become live marku
 
 from __future__ import annotations
 
-import html
-
 import markdown
 
 from course.site.layout import rewrite_links
@@ -21,7 +19,3 @@ def author_html(text: str, from_doc: str) -> str:
     """Render one author Markdown snippet to safe HTML with course links resolved."""
     source = rewrite_links(escape_markdown_html(text), from_doc, to_html=True)
     return markdown.markdown(source, extensions=["sane_lists"], output_format="html")
-
-
-def plain(text: str) -> str:
-    return html.escape(text)

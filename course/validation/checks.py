@@ -110,24 +110,22 @@ def _duplicates(problems: list[Problem], entries: Iterable[tuple[str, int, str]]
 
 def _prerequisite_cycles(modules: list[Module]) -> list[str]:
     """Module ids that sit on a prerequisite cycle (one per cycle is enough for the author)."""
-    graph = {m.id: [p for p in m.meta.prerequisites] for m in modules}
+    graph = {m.id: list(m.meta.prerequisites) for m in modules}
     state: dict[str, int] = {}
     found: list[str] = []
 
-    def visit(node: str, stack: list[str]) -> None:
-        state[node] = 1
-        stack.append(node)
+    def visit(node: str) -> None:
+        state[node] = 1  # on the current path
         for nxt in graph.get(node, []):
             if state.get(nxt) == 1:
                 found.append(nxt)
             elif nxt in graph and nxt not in state:
-                visit(nxt, stack)
-        stack.pop()
-        state[node] = 2
+                visit(nxt)
+        state[node] = 2  # done
 
     for node in graph:
         if node not in state:
-            visit(node, [])
+            visit(node)
     return sorted(set(found))
 
 
@@ -143,6 +141,7 @@ def _check_tracks(problems, modules, scenarios, tracks, root, mod_paths, module_
         if Path(path).stem != track.id:
             problems.append(Problem(path, loc.line_of(("id",)), f"file name must be tracks/{track.id}.yml"))
         seen: set[str] = set()
+        listed = set(track.items)
         for index, item in enumerate(track.items):
             line = loc.line_of(("items", index))
             if item in seen:
@@ -155,7 +154,7 @@ def _check_tracks(problems, modules, scenarios, tracks, root, mod_paths, module_
                 problems.append(Problem(path, line,
                                         f"items: '{item}' does not list track '{track.id}' in its own tracks"))
         for item_id, item_tracks in by_id.items():
-            if applies_to(item_tracks, track.id) and item_id not in track.items:
+            if applies_to(item_tracks, track.id) and item_id not in listed:
                 problems.append(Problem(path, loc.line_of(("items",)),
                                         f"items: '{item_id}' names track '{track.id}' but is missing here"))
         order = {item: i for i, item in enumerate(track.items)}
