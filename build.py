@@ -39,14 +39,63 @@ def cli(ctx: click.Context, course_root: Path) -> None:
     ctx.obj = course_root.resolve()
 
 
+def _check_claims(course: Course) -> str:
+    """Run the claims-ledger coverage check; fail on uncovered claims unless the course defers it."""
+    from course.claims.coverage import check_claims
+
+    report = check_claims(course)
+    for problem in report.stale:
+        click.echo(str(problem), err=True)
+    enforced = course.meta.claims.enforce
+    for problem in report.uncovered:
+        click.echo(str(problem) if enforced else f"{problem.path}:{problem.line}: warning: {problem.message}",
+                   err=True)
+    summary = (f"{report.covered} of {report.tokens} claims (§, phone numbers, percentages, deadlines) "
+               f"covered by {len(course.claims)} ledger entries")
+    if report.uncovered and enforced:
+        raise click.ClickException(f"{len(report.uncovered)} claims without a source in claims.yml; {summary}")
+    if report.uncovered:
+        summary += f"; {len(report.uncovered)} not yet (claims.enforce is false in course.yml)"
+    return summary
+
+
 @cli.command()
 @click.pass_obj
 def check(course_root: Path) -> None:
     """Validate every module, scenario and track; print path:line: message for each problem."""
     course = _load(course_root)
+    claims = _check_claims(course)
     questions = sum(len(m.questions) for m in course.modules.values())
     click.echo(f"OK: {len(course.modules)} modules ({questions} quiz questions), "
-               f"{len(course.scenarios)} scenarios, {len(course.tracks)} tracks")
+               f"{len(course.scenarios)} scenarios, {len(course.tracks)} tracks; {claims}")
+
+
+@cli.command()
+@click.option("--due", "only_due", is_flag=True, help="Only entries past review_by; exit 1 if there are any.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), envvar="OPSPOR_TODAY", default=None,
+              help="The date to compare review_by with (env OPSPOR_TODAY; default: today).")
+@click.pass_obj
+def claims(course_root: Path, only_due: bool, today) -> None:
+    """List the claims ledger (claims.yml): id, status, review_by, source."""
+    import datetime as dt
+
+    from course.claims.listing import due, ledger_table
+
+    course = _load(course_root)
+    date = today.date() if today else dt.date.today()
+    entries = due(course.claims, date) if only_due else list(course.claims)
+    if only_due and not entries:
+        click.echo(f"No ledger entries are past review_by ({date.isoformat()}).")
+        return
+    if not entries:
+        click.echo(f"No claims ledger: add claims.yml beside glossary.yml in {course_root}.")
+        return
+    for row in ledger_table(entries):
+        click.echo(row)
+    if only_due:
+        click.echo(f"{len(entries)} of {len(course.claims)} entries are past review_by ({date.isoformat()}): "
+                   "re-read each source and update verified and review_by.", err=True)
+        sys.exit(1)
 
 
 @cli.command()
@@ -59,6 +108,7 @@ def build(course_root: Path, out: Path | None) -> None:
 
     started = time.perf_counter()
     course = _load(course_root)
+    _check_claims(course)
     target = out or course_root / "site"
     try:
         with replaced_on_success(target) as staging:

@@ -7,11 +7,14 @@ Learner progress lives in the browser and never passes through this module.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 TRACK_IDS: tuple[str, ...] = ("sygeplejerske", "laerer", "socialraadgiver", "politi")
 ALL_TRACKS = "alle"
@@ -116,6 +119,11 @@ class PageMeta(Strict):
     title: str = Field(min_length=1)
 
 
+class ClaimsSettings(Strict):
+    # false only while a course is being migrated to a ledger: uncovered claims are then warnings
+    enforce: bool = True
+
+
 class CourseMeta(Strict):
     title: str = Field(min_length=1)
     subtitle: str = ""
@@ -123,6 +131,97 @@ class CourseMeta(Strict):
     licence: str = Field(min_length=1)
     language: str = "da"
     content_note: str = Field(min_length=1)
+    claims: ClaimsSettings = ClaimsSettings()
+
+
+REGEX_PREFIX = "re:"
+ClaimStatus = Literal["verified", "interpretation", "check-locally"]
+
+
+def match_pattern(phrase: str) -> re.Pattern[str]:
+    """A ledger ``match`` phrase as a case-insensitive pattern.
+
+    ``re:...`` is a Python regex; anything else is literal text in which any run
+    of whitespace matches any run of whitespace (line breaks, non-breaking spaces).
+    """
+    if phrase.startswith(REGEX_PREFIX):
+        return re.compile(phrase[len(REGEX_PREFIX):], re.IGNORECASE)
+    return re.compile(r"\s+".join(re.escape(word) for word in phrase.split()), re.IGNORECASE)
+
+
+def _valid_phrase(phrase: str) -> str:
+    if not phrase.strip() or phrase.strip() == REGEX_PREFIX:
+        raise ValueError("empty match phrase")
+    try:
+        pattern = match_pattern(phrase)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression after 're:': {exc}") from None
+    if pattern.fullmatch(""):
+        raise ValueError("the pattern matches empty text, so it would cover nothing")
+    return phrase
+
+
+MatchPhrase = Annotated[str, AfterValidator(_valid_phrase)]
+# Dates are lax so that a quoted "2026-12-01" works like an unquoted one; "2026-13-01" is still an error.
+LedgerDate = Annotated[dt.date, Field(strict=False)]
+
+
+class ClaimSource(Strict):
+    title: str = Field(min_length=1)
+    publisher: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https?://\S+$")
+    section: str = Field(min_length=1)
+    read: LedgerDate
+
+
+class Claim(Strict):
+    """One entry of ``claims.yml``: a statement the course makes and the primary source it rests on."""
+
+    id: str = Field(pattern=SLUG)
+    states: str = Field(min_length=1)
+    match: list[MatchPhrase] = Field(min_length=1)
+    source: ClaimSource
+    verified: LedgerDate
+    review_by: LedgerDate
+    status: ClaimStatus
+    note: str | None = None
+
+    def patterns(self) -> list[re.Pattern[str]]:
+        return [match_pattern(phrase) for phrase in self.match]
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """A ledger entry and where it is in claims.yml (for warnings about phrases that match nothing)."""
+
+    claim: Claim
+    line: int
+    match_lines: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class TextPlace:
+    """Where the characters of one authored text came from: ``(offset, source line)`` at each line start.
+
+    Lets a check report the exact file line of a word found inside a multi-line
+    YAML string or Markdown paragraph.
+    """
+
+    starts: tuple[tuple[int, int], ...]
+
+    def line_at(self, offset: int) -> int:
+        index = bisect.bisect_right([start for start, _ in self.starts], offset) - 1
+        return self.starts[max(index, 0)][1]
+
+
+@dataclass(frozen=True)
+class YamlText:
+    """One string value of a YAML source (course.yml, front matter, scenario, glossary, track)."""
+
+    path: str  # relative to the course root
+    key: tuple[str | int, ...]  # key path inside the file, e.g. ("steps", "ankomst", "text")
+    text: str
+    place: TextPlace
 
 
 @dataclass(frozen=True)
@@ -166,6 +265,7 @@ class Module:
     links: tuple[Link, ...]
     path: Path
     key_lines: dict[str, int]  # front matter key -> source line, for cross-file problems
+    body_line: int = 1  # file line of the body's first line
 
     @property
     def id(self) -> str:
@@ -178,6 +278,7 @@ class Page:
     body: str
     links: tuple[Link, ...]
     path: Path
+    body_line: int = 1
 
 
 @dataclass(frozen=True)
@@ -191,6 +292,8 @@ class Course:
     tracks: dict[str, Track]
     glossary: tuple[GlossaryTerm, ...]
     pages: dict[str, Page]
+    claims: tuple[LedgerEntry, ...] = ()  # the claims ledger (claims.yml); empty when the course has none
+    yaml_texts: tuple[YamlText, ...] = ()  # every YAML string with its source lines, for text checks
 
     def minutes_of(self, item_id: str) -> int:
         item = self.modules.get(item_id)

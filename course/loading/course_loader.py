@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from course.claims import ledger as claims_ledger  # module import: course.claims uses course.loading too
 from course.diagnostics import CourseError, Problem, relative
 from course.loading.markdown_scan import scan_foreign_links, scan_links, scan_quizzes, scan_raw_html
 from course.loading.structure import validate_structure
@@ -26,6 +27,7 @@ from course.model import (
     PageMeta,
     Scenario,
     Track,
+    YamlText,
 )
 from course.validation import check_course
 
@@ -36,16 +38,24 @@ class _Loader:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        self.yaml_texts: list[YamlText] = []
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
 
+    def keep_strings(self, path: Path, located: LocatedYaml) -> None:
+        """Remember every string value with its lines, for checks that read authored text."""
+        rel = self.rel(path)
+        self.yaml_texts += [YamlText(rel, key, text, place) for key, (text, place) in located.strings.items()]
+
     def yaml_file(self, path: Path) -> LocatedYaml | None:
         try:
-            return parse_located(read_text(path))
+            located = parse_located(read_text(path))
         except (SourceTextError, YamlSyntaxError) as exc:
             self.problems.append(Problem(self.rel(path), exc.line, str(exc)))
             return None
+        self.keep_strings(path, located)
+        return located
 
     def markdown_file(self, path: Path, meta_model: Any) -> tuple[Any, str, int, LocatedYaml] | None:
         rel = self.rel(path)
@@ -55,6 +65,7 @@ class _Loader:
         except (SourceTextError, YamlSyntaxError) as exc:
             self.problems.append(Problem(rel, exc.line, str(exc)))
             return None
+        self.keep_strings(path, located)
         meta = validate_structure(meta_model, located, rel, self.problems)
         for line, tag in scan_raw_html(split.body, split.body_line):
             self.problems.append(
@@ -73,14 +84,14 @@ class _Loader:
         for line, message in quiz_problems:
             self.problems.append(Problem(self.rel(path), line, message))
         key_lines = {k[0]: v for k, v in located.lines.items() if len(k) == 1}
-        return Module(meta, body, tuple(questions), scan_links(body, body_line), path, key_lines)
+        return Module(meta, body, tuple(questions), scan_links(body, body_line), path, key_lines, body_line)
 
     def page(self, path: Path) -> Page | None:
         loaded = self.markdown_file(path, PageMeta)
         if loaded is None:
             return None
         meta, body, body_line, _ = loaded
-        return Page(meta, body, scan_links(body, body_line), path)
+        return Page(meta, body, scan_links(body, body_line), path, body_line)
 
     def model_file(self, path: Path, model: Any) -> tuple[Any, LocatedYaml] | None:
         located = self.yaml_file(path)
@@ -132,6 +143,8 @@ def load_course(root: Path) -> Course:
         if (loaded := loader.model_file(path, Track))
     ]
     glossary = loader.glossary(root / "glossary.yml")
+    claims, claim_problems = claims_ledger.load_ledger(root)
+    loader.problems += claim_problems
     scenario_links = {
         loader.rel(p): tuple(scan_scenario_links(s, loc)) for p, (s, loc) in scenario_sources
     }
@@ -160,6 +173,8 @@ def load_course(root: Path) -> Course:
         tracks={t.id: t for t in sorted((t for _, (t, _) in track_sources), key=lambda t: TRACK_IDS.index(t.id))},
         glossary=tuple(glossary),
         pages={p.meta.id: p for p in pages},
+        claims=claims,
+        yaml_texts=tuple(loader.yaml_texts),
     )
 
 

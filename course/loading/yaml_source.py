@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from course.model import TextPlace
+
 KeyPath = tuple[Any, ...]
 
 
@@ -21,6 +23,7 @@ class LocatedYaml:
     data: Any
     lines: dict[KeyPath, int] = field(default_factory=dict)
     duplicates: list[tuple[int, str]] = field(default_factory=list)
+    strings: dict[KeyPath, tuple[str, TextPlace]] = field(default_factory=dict)  # every string value
 
     def line_of(self, path: KeyPath) -> int:
         """The line of ``path`` or of its nearest located ancestor."""
@@ -50,11 +53,11 @@ def parse_located(text: str, line_offset: int = 0) -> LocatedYaml:
     result = LocatedYaml(data=None)
     if node is None:
         return result
-    result.data = _convert(node, (), result, line_offset)
+    result.data = _convert(node, (), result, line_offset, text.splitlines())
     return result
 
 
-def _convert(node: yaml.Node, path: KeyPath, out: LocatedYaml, offset: int) -> Any:
+def _convert(node: yaml.Node, path: KeyPath, out: LocatedYaml, offset: int, source: list[str]) -> Any:
     out.lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
         mapping: dict[Any, Any] = {}
@@ -64,11 +67,43 @@ def _convert(node: yaml.Node, path: KeyPath, out: LocatedYaml, offset: int) -> A
                 out.duplicates.append((key_node.start_mark.line + 1 + offset, str(key)))
             child = (*path, key)
             out.lines[child] = key_node.start_mark.line + 1 + offset
-            mapping[key] = _convert(value_node, child, out, offset)
+            mapping[key] = _convert(value_node, child, out, offset, source)
         return mapping
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*path, i), out, offset) for i, item in enumerate(node.value)]
-    return _scalar(node)
+        return [_convert(item, (*path, i), out, offset, source) for i, item in enumerate(node.value)]
+    value = _scalar(node)
+    if isinstance(value, str) and value.strip():
+        out.strings[path] = (value, _string_place(node, value, source, offset))
+    return value
+
+
+def _string_place(node: yaml.Node, value: str, source: list[str], offset: int) -> TextPlace:
+    """Which source line each part of a (possibly folded, multi-line) string value came from.
+
+    YAML folds and unescapes, so the value's characters cannot be counted back to
+    the file; instead each source line's text is found, in order, in the value.
+    """
+    first, last = node.start_mark.line, node.end_mark.line
+    if node.end_mark.column == 0 and last > first:
+        last -= 1  # a block scalar ends at the start of the next line
+    starts: list[tuple[int, int]] = []
+    cursor = 0
+    for number in range(first, min(last, len(source) - 1) + 1):
+        raw = source[number]
+        if number == first:
+            if node.style in ("|", ">"):
+                continue  # the line holding the block indicator has no content
+            raw = raw[node.start_mark.column:]
+        piece = raw.strip().strip("'\"").strip()[:24]
+        found = value.find(piece, cursor) if piece else -1
+        if found < 0:
+            continue
+        starts.append((found, number + 1 + offset))
+        cursor = found + len(piece)
+    if not starts or starts[0][0] != 0:
+        content_line = first + (2 if node.style in ("|", ">") else 1) + offset
+        starts.insert(0, (0, content_line if not starts else min(content_line, starts[0][1])))
+    return TextPlace(tuple(starts))
 
 
 _CONSTRUCTOR = yaml.SafeLoader("")
@@ -78,7 +113,7 @@ def _scalar(node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         try:
             return _CONSTRUCTOR.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError:
+        except (yaml.constructor.ConstructorError, ValueError):  # ValueError: a date such as 2026-13-01
             return node.value
     # A mapping or list used as a key: keep a readable stand-in rather than crash.
     return str(node.value)
