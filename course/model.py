@@ -252,9 +252,10 @@ class Question:
 class Link:
     """An internal link such as ``modul:at-spoerge`` found in authored Markdown."""
 
-    scheme: str
+    scheme: str  # "" for a link to an anchor on the same page
     target: str
     line: int
+    anchor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -265,6 +266,7 @@ class Module:
     links: tuple[Link, ...]
     path: Path
     key_lines: dict[str, int]  # front matter key -> source line, for cross-file problems
+    anchors: tuple[str, ...] = ()  # ids of its headings, for links with a #fragment
     body_line: int = 1  # file line of the body's first line
 
     @property
@@ -278,6 +280,7 @@ class Page:
     body: str
     links: tuple[Link, ...]
     path: Path
+    anchors: tuple[str, ...] = ()
     body_line: int = 1
 
 
