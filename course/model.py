@@ -170,7 +170,7 @@ class ClaimSource(Strict):
     title: str = Field(min_length=1)
     publisher: str = Field(min_length=1)
     url: str = Field(pattern=r"^https?://\S+$")
-    section: str = Field(min_length=1)
+    section: str | None = Field(default=None, min_length=1)  # a statute's paragraph; a web page may have none
     read: LedgerDate
 
 

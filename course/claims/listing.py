@@ -18,7 +18,7 @@ def ledger_table(entries: list[LedgerEntry] | tuple[LedgerEntry, ...]) -> list[s
     """Aligned text rows: a header, then one row per entry (source as publisher, section)."""
     rows = [HEADERS] + [
         (e.claim.id, e.claim.status, e.claim.review_by.isoformat(),
-         f"{e.claim.source.publisher}, {e.claim.source.section}")
+         f"{e.claim.source.publisher}, {e.claim.source.section or e.claim.source.title}")
         for e in entries
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS) - 1)]

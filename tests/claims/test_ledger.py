@@ -8,7 +8,7 @@ import pytest
 
 from course.diagnostics import CourseError
 from course.loading import load_course
-from tests.helpers_check import check
+from tests.helpers_check import check, run_cli
 
 ENTRY = """\
 - id: alarm-112
@@ -75,3 +75,10 @@ def test_check_prints_ledger_errors_and_exits_1(mini_copy: Path) -> None:
     assert result.returncode == 1
     assert "claims.yml:13: status: Input should be" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_web_page_source_may_leave_out_section(mini_copy: Path) -> None:
+    (mini_copy / "claims.yml").write_text(ENTRY.replace("    section: Hvornår skal du ringe 112\n", ""), "utf-8")
+    assert load_course(mini_copy).claims[0].claim.source.section is None
+    listing = run_cli("--course", str(mini_copy), "claims")
+    assert listing.stdout.splitlines()[1].endswith("Politiet, Alarm 112")  # the title stands in
