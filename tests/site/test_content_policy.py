@@ -50,3 +50,15 @@ def test_policy_blocks_a_handler_injected_at_run_time(mini_site: Path, browser: 
     assert page.evaluate("typeof window.OPSPOR_COURSE") == "object"  # the site's own files did run
     del CSP_REPORTS[before:]  # expected here; every other test must see none
     context.close()
+
+
+def test_check_reads_author_text_with_the_shells_own_markdown_extensions() -> None:
+    """`check` judges author Markdown on the tree the shell will build, so the two lists must agree."""
+    import yaml
+
+    from course.markup_policy import AUTHOR_EXTENSIONS
+    from tests.conftest import PROJECT
+
+    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text("utf-8"))
+    shell = {e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]}
+    assert shell - {"toc"} == set(AUTHOR_EXTENSIONS)
