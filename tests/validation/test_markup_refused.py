@@ -119,7 +119,7 @@ YAML_CASES = [
     (SCENARIO, "    text: Ida sidder med sin partner.",
      "    text: |\n      Ida sidder.\n      [x](javascript:alert(1))",
      f"{SCENARIO}:16: link 'javascript:alert(1)'"),
-    (SCENARIO, "persona: Ida, 30 år. (Opdigtet person.)",
+    (SCENARIO, "persona: Ida, tredive år. (Opdigtet person.)",
      "persona: '[Ida](https://example.org){: onmouseover=alert(1) }'",
      f"{SCENARIO}:10: attribute 'onmouseover' is not allowed"),
     ("glossary.yml", "definition: Pligten", "definition: '[x](javascript:alert(1))' # Pligten",
