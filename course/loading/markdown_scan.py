@@ -1,26 +1,30 @@
 """Scanning authored Markdown for quizzes and internal links.
 
-Quizzes are parsed with the quiz plugin's own parser so that what we validate,
-count and print is exactly what the plugin renders.
+Quizzes are parsed with Opspor's own parser (:mod:`course.loading.quiz_syntax`), the one the
+site's quiz renderer (:mod:`course.quiz`) uses too, so what we validate, count and print is
+exactly what learners see.
 """
 
 from __future__ import annotations
 
 import re
 
-from mkdocs_quiz.parsing import mask_code_blocks
-from mkdocs_quiz.qti.extractor import _parse_quiz_content
-
+from course.loading.quiz_syntax import code_lines, parse_quiz_content, quiz_blocks, quiz_problems
 from course.model import Answer, Link, Question
 
 LINK_SCHEMES = ("modul", "scenarie", "ordliste", "side")
 LINK_RE = re.compile(r"\]\((" + "|".join(LINK_SCHEMES) + r"):([^)\s#]*)(#[^)\s]*)?\)")
-QUIZ_OPEN_RE = re.compile(r"<quiz>")
-QUIZ_CLOSE_RE = re.compile(r"</quiz>")
 ANY_LINK_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 REFERENCE_DEF_RE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 WEB_LINK_RE = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
 RAW_HTML_RE = re.compile(r"<(?!/?quiz>)(/?[a-zA-Z][a-zA-Z0-9-]*)[\s>/]")
+
+
+def mask_code_blocks(body: str) -> tuple[str, None]:
+    """``body`` with every line of fenced or indented code blanked (line numbers stay right)."""
+    lines = body.split("\n")
+    code = code_lines(lines)
+    return "\n".join("" if i in code else line for i, line in enumerate(lines)), None
 
 
 def line_at(text: str, offset: int, first_line: int) -> int:
@@ -69,39 +73,20 @@ def scan_raw_html(body: str, first_line: int) -> list[tuple[int, str]]:
 
 def scan_quizzes(body: str, first_line: int) -> tuple[list[Question], list[tuple[int, str]]]:
     """Return the questions and ``(line, message)`` problems of every ``<quiz>`` block."""
-    masked, _ = mask_code_blocks(body)
+    spans, tag_problems = quiz_blocks(body.split("\n"))
+    problems = [(first_line + index, message) for index, message in tag_problems]
     questions: list[Question] = []
-    problems: list[tuple[int, str]] = []
-    opens = [m.start() for m in QUIZ_OPEN_RE.finditer(masked)]
-    closes = [m.start() for m in QUIZ_CLOSE_RE.finditer(masked)]
-    position = 0
-    for start in opens:
-        if start < position:
+    for span in spans:
+        line = first_line + span.open_index
+        parsed = parse_quiz_content(span.content)
+        found = quiz_problems(parsed, span.content)
+        problems += [(line, message) for message in found]
+        if parsed is None or found:
             continue
-        line = line_at(masked, start, first_line)
-        end = next((c for c in closes if c > start), None)
-        following = next((o for o in opens if o > start), None)
-        if end is None or (following is not None and following < end):
-            problems.append((line, "quiz is not closed: add '</quiz>'"))
-            continue
-        position = end
-        parsed = _parse_quiz_content(masked[start + len("<quiz>") : end])
-        if parsed is None:
-            problems.append((line, "quiz has no question or no answers ('- [x] ...' lines)"))
-            continue
-        question = Question(
+        questions.append(Question(
             text=parsed.question,
-            answers=tuple(Answer(a.text, a.is_correct, a.feedback) for a in parsed.answers),
-            explanation=parsed.content,
+            answers=tuple(Answer(a.text, a.correct, a.feedback) for a in parsed.answers),
+            explanation=parsed.explanation,
             line=line,
-            blanks=tuple(b.correct_answer for b in parsed.blanks),
-        )
-        if not question.blanks and not any(a.correct for a in question.answers):
-            problems.append((line, "quiz question has no correct answer (mark one with '- [x]')"))
-        if not question.blanks and len(question.answers) < 2:
-            problems.append((line, "quiz question needs at least two answers"))
-        questions.append(question)
-    for stray in closes:
-        if not any(o < stray for o in opens):
-            problems.append((line_at(masked, stray, first_line), "'</quiz>' without an opening '<quiz>'"))
-    return questions, problems
+        ))
+    return questions, sorted(problems)
