@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import markdown
 
-from course.site.layout import rewrite_links
+from course.site.layout import Present, rewrite_links
 
 
 def escape_markdown_html(text: str) -> str:
@@ -15,7 +15,7 @@ def escape_markdown_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
-def author_html(text: str, from_doc: str) -> str:
+def author_html(text: str, from_doc: str, present: Present | None = None) -> str:
     """Render one author Markdown snippet to safe HTML with course links resolved."""
-    source = rewrite_links(escape_markdown_html(text), from_doc, to_html=True)
+    source = rewrite_links(escape_markdown_html(text), from_doc, to_html=True, present=present)
     return markdown.markdown(source, extensions=["sane_lists"], output_format="html")
