@@ -1,92 +1,125 @@
-"""Scanning authored Markdown for quizzes and internal links.
+"""Scanning authored Markdown: quiz blocks, links, anchors and everything the markup policy refuses.
 
-Quizzes are parsed with Opspor's own parser (:mod:`course.loading.quiz_syntax`), the one the
-site's quiz renderer (:mod:`course.quiz`) uses too, so what we validate, count and print is
-exactly what learners see.
+Quiz blocks are found from markdown-it-py's tokens (which know fenced, ``~~~`` and indented code
+and inline code spans, with line numbers); links, images, attributes and raw HTML are judged on the
+renderer's own element tree (:mod:`course.markup_policy`). No regular expression guesses at
+Markdown syntax here.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-from course.loading.quiz_syntax import code_lines, parse_quiz_content, quiz_blocks, quiz_problems
+from markdown_it import MarkdownIt
+
+from course.loading.quiz_syntax import QUIZ_CLOSE, QUIZ_OPEN, parse_quiz_content, quiz_blocks, quiz_problems
+from course.markup_policy import Audit, audit
 from course.model import Answer, Link, Question
 
 LINK_SCHEMES = ("modul", "scenarie", "ordliste", "side")
-LINK_RE = re.compile(r"\]\((" + "|".join(LINK_SCHEMES) + r"):([^)\s#]*)(#[^)\s]*)?\)")
-ANY_LINK_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
-REFERENCE_DEF_RE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-WEB_LINK_RE = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
-RAW_HTML_RE = re.compile(r"<(?!/?quiz>)(/?[a-zA-Z][a-zA-Z0-9-]*)[\s>/]")
+
+_CODE_FINDER = MarkdownIt("commonmark", {"html": False})
 
 
-def mask_code_blocks(body: str) -> tuple[str, None]:
-    """``body`` with every line of fenced or indented code blanked (line numbers stay right)."""
-    lines = body.split("\n")
-    code = code_lines(lines)
-    return "\n".join("" if i in code else line for i, line in enumerate(lines)), None
+@dataclass(frozen=True)
+class QuizBlock:
+    """One ``<quiz>`` ... ``</quiz>`` block: its opening line and the text between the tags."""
+
+    line: int
+    content: str
 
 
-def line_at(text: str, offset: int, first_line: int) -> int:
-    return first_line + text.count("\n", 0, offset)
+@dataclass(frozen=True)
+class BodyScan:
+    """What ``check`` needs from one Markdown body."""
+
+    quizzes: list[QuizBlock]
+    problems: list[tuple[int, str]]
+    links: tuple[Link, ...]
+    anchors: tuple[str, ...]
 
 
-def scan_links(body: str, first_line: int) -> tuple[Link, ...]:
-    masked, _ = mask_code_blocks(body)
-    return tuple(
-        Link(m.group(1), m.group(2), line_at(masked, m.start(), first_line))
-        for m in LINK_RE.finditer(masked)
-    )
+def find_quiz_blocks(body: str, first_line: int) -> tuple[list[QuizBlock], list[tuple[int, str]], str]:
+    """Quiz blocks of ``body``, problems with them, and the body with the tag lines blanked.
 
-
-def scan_foreign_links(body: str, first_line: int) -> list[tuple[int, str]]:
-    """Links the compiler cannot check or that would load something from another host.
-
-    Course pages link to each other through the ``modul:``/``scenarie:``/``ordliste:``/``side:``
-    schemes (so ids are checked and paths are placed right); web links are fine for
-    navigation, but an image from the web would be fetched, and the site must work offline.
+    A tag counts only on a line of its own outside code; a ``<quiz>`` in code is just text. The
+    returned body keeps every line where it was, so later problems keep their line numbers.
     """
-    masked, _ = mask_code_blocks(body)
-    masked = re.sub(r"`[^`\n]*`", lambda m: " " * len(m.group(0)), masked)
-    problems = []
-    targets = [(m.start(), m.group(1) == "!", m.group(2)) for m in ANY_LINK_RE.finditer(masked)]
-    targets += [(m.start(), False, m.group(1)) for m in REFERENCE_DEF_RE.finditer(masked)]
-    for offset, is_image, target in targets:
-        line = line_at(masked, offset, first_line)
-        scheme = target.split(":", 1)[0]
-        if is_image:
-            problems.append((line, f"image '{target}': images are not supported; the site must work offline"))
-        elif scheme in LINK_SCHEMES or target.startswith("#") or WEB_LINK_RE.match(target):
-            continue
-        else:
-            problems.append((line, f"link '{target}' is not a course link; use modul:ID, scenarie:ID, "
-                                   "ordliste:ID, side:ID or a full https:// address"))
-    return problems
+    lines = body.split("\n")
+    spans, tag_problems = quiz_blocks(lines)  # the very finder the site's quiz renderer uses
+    problems = [(first_line + index, message) for index, message in tag_problems]
+    blocks = [QuizBlock(first_line + span.open_index, span.content) for span in spans]
+    for span in spans:
+        lines[span.open_index] = lines[span.close_index] = ""
+    for index, message in tag_problems:
+        if lines[index].strip() in (QUIZ_OPEN, QUIZ_CLOSE):
+            lines[index] = ""
+    blanked = "\n".join(lines)
+    for token in _CODE_FINDER.parse(blanked):
+        if token.type == "inline" and token.map:
+            for child_line, text in _text_lines(token):
+                if QUIZ_OPEN in text or QUIZ_CLOSE in text:
+                    problems.append((first_line + child_line,
+                                     "write '<quiz>' and '</quiz>' each on a line of its own"))
+    return blocks, problems, blanked
 
 
-def scan_raw_html(body: str, first_line: int) -> list[tuple[int, str]]:
-    """Raw HTML tags outside quizzes: not allowed, so author text is never live HTML."""
-    masked, _ = mask_code_blocks(body)
-    masked = re.sub(r"`[^`\n]*`", lambda m: " " * len(m.group(0)), masked)
-    return [(line_at(masked, m.start(), first_line), m.group(1)) for m in RAW_HTML_RE.finditer(masked)]
+def _text_lines(token) -> list[tuple[int, str]]:
+    """(0-based line, text) of an inline token's plain text, leaving out code spans."""
+    line = token.map[0]
+    found = []
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "text":
+            found.append((line, child.content))
+    return found
+
+
+def parse_quiz(block: QuizBlock) -> tuple[Question | None, list[tuple[int, str]]]:
+    """One block with Opspor's own parser (:mod:`course.loading.quiz_syntax`), as the site renders it."""
+    parsed = parse_quiz_content(block.content)
+    problems = [(block.line, message) for message in quiz_problems(parsed, block.content)]
+    if parsed is None or problems:
+        return None, problems
+    question = Question(
+        text=parsed.question,
+        answers=tuple(Answer(a.text, a.correct, a.feedback) for a in parsed.answers),
+        explanation=parsed.explanation,
+        line=block.line,
+    )
+    return question, []
+
+
+def _links(result: Audit) -> tuple[Link, ...]:
+    return tuple(Link(k.scheme, k.target, k.line, k.anchor) for k in result.links)
+
+
+def scan_body(body: str, first_line: int) -> BodyScan:
+    """A module or page body: quizzes, raw HTML, links, attributes, and its heading anchors."""
+    blocks, problems, blanked = find_quiz_blocks(body, first_line)
+    result = audit(blanked, first_line)
+    problems += [(f.line, f.message) for f in result.findings]
+    return BodyScan(blocks, problems, _links(result), tuple(result.anchors))
+
+
+def scan_text(text: str, first_line: int, *, escaped: bool = True) -> tuple[list[tuple[int, str]], tuple[Link, ...]]:
+    """A Markdown field from YAML or front matter (a title, a step text, a definition...).
+
+    ``escaped``: the templates turn ``<`` into ``&lt;`` before rendering, so raw HTML is shown as
+    text there; links and attribute lists still work, so they are checked.
+    """
+    result = audit(text, first_line, allow_raw_html=escaped)
+    return [(f.line, f.message) for f in result.findings], _links(result)
 
 
 def scan_quizzes(body: str, first_line: int) -> tuple[list[Question], list[tuple[int, str]]]:
     """Return the questions and ``(line, message)`` problems of every ``<quiz>`` block."""
-    spans, tag_problems = quiz_blocks(body.split("\n"))
-    problems = [(first_line + index, message) for index, message in tag_problems]
-    questions: list[Question] = []
-    for span in spans:
-        line = first_line + span.open_index
-        parsed = parse_quiz_content(span.content)
-        found = quiz_problems(parsed, span.content)
-        problems += [(line, message) for message in found]
-        if parsed is None or found:
-            continue
-        questions.append(Question(
-            text=parsed.question,
-            answers=tuple(Answer(a.text, a.correct, a.feedback) for a in parsed.answers),
-            explanation=parsed.explanation,
-            line=line,
-        ))
-    return questions, sorted(problems)
+    blocks, problems, _ = find_quiz_blocks(body, first_line)
+    questions = []
+    for block in blocks:
+        question, found = parse_quiz(block)
+        problems += found
+        if question is not None:
+            questions.append(question)
+    return questions, problems
