@@ -51,7 +51,7 @@ def find_quiz_blocks(body: str, first_line: int) -> tuple[list[QuizBlock], list[
     blocks = [QuizBlock(first_line + span.open_index, span.content) for span in spans]
     for span in spans:
         lines[span.open_index] = lines[span.close_index] = ""
-    for index, message in tag_problems:
+    for index, _ in tag_problems:
         if lines[index].strip() in (QUIZ_OPEN, QUIZ_CLOSE):
             lines[index] = ""
     blanked = "\n".join(lines)
