@@ -28,10 +28,12 @@ from course.packaging.manifest_check import schema_problems, semantic_problems
 from course.packaging.scorm_manifest import METADATA_FILE, ManifestInput, render_manifest, render_metadata
 from course.packaging.site_snapshot import SERVER_ONLY
 from course.site import layout
+from course.site.csp import CONTENT_SECURITY_POLICY
 
 ASSETS = Path(__file__).parent / "assets"
 LAUNCH_PAGE = "index.html"
 ADAPTER = "opspor-lms.js"
+LAUNCH_STYLES = "opspor-launch.css"
 SITE_FOLDER = "kursus"
 
 
@@ -76,6 +78,8 @@ def render_launch_page(course: Course, track_id: str, version: str) -> str:
         title=f"{course.meta.title}: {track.title}",
         strings=strings,
         adapter=ADAPTER,
+        styles=LAUNCH_STYLES,
+        csp=CONTENT_SECURITY_POLICY,
         launch={
             "trackId": track_id,
             "version": version,
@@ -100,6 +104,7 @@ def write_scorm_package(
     content = [
         Entry(LAUNCH_PAGE, data=render_launch_page(course, track_id, version).encode("utf-8")),
         Entry(ADAPTER, source=ASSETS / ADAPTER),
+        Entry(LAUNCH_STYLES, source=ASSETS / LAUNCH_STYLES),
         *[e for e in folder_entries(site_dir, f"{SITE_FOLDER}/")
           if needed_in_package(e.name[len(SITE_FOLDER) + 1:], course.meta.language)],
     ]
