@@ -154,11 +154,17 @@ def _out_folder(course_root: Path, out: Path | None) -> Path:
     return out or course_root / "build" / "packages"
 
 
-def _write_scorm(course: Course, site: Path, out: Path, track_id: str, version: str) -> None:
+def _write_scorm(course: Course, out: Path, track_id: str, version: str) -> None:
+    """Build the track's own site (its modules and scenarios only) and pack it."""
     from course.packaging.scorm_package import package_name, write_scorm_package
+    from course.packaging.site_snapshot import built_site
+    from course.packaging.track_view import track_course
 
-    result = write_scorm_package(course, track_id, version, site, PROJECT, out / package_name(track_id, version))
-    click.echo(f"SCORM {version} {track_id}: {result.path} ({result.size / 1e6:.1f} MB, {result.files} files)")
+    view = track_course(course, track_id)
+    target = out / package_name(track_id, version, course.meta.version)
+    with built_site(view, PROJECT) as site:
+        result = write_scorm_package(view, track_id, version, site, PROJECT, target)
+    click.echo(f"SCORM {version} {track_id}: {result.path} ({result.size / 1e6:.2f} MB, {result.files} files)")
 
 
 def _write_offline(course: Course, site: Path, out: Path) -> None:
@@ -177,9 +183,6 @@ def _write_qti(course: Course, out: Path) -> None:
         banks = write_question_banks(course, staging)
     questions = sum(b.questions for b in banks)
     click.echo(f"QTI 1.2: {len(banks)} question banks ({questions} questions) in {out / 'qti'}")
-    skipped = sum(b.skipped for b in banks)
-    if skipped:
-        click.echo(f"Warning: {skipped} fill-in questions are not in the QTI banks", err=True)
 
 
 @package.command("scorm")
@@ -190,14 +193,11 @@ def _write_qti(course: Course, out: Path) -> None:
 @click.pass_obj
 def package_scorm(course_root: Path, track_id: str, version: str, out: Path | None) -> None:
     """One track as a SCORM package (zip) for upload to an LMS."""
-    from course.packaging.site_snapshot import built_site
-
     course = _load(course_root)
     if track_id not in course.tracks:
         raise click.ClickException(f"unknown track {track_id!r}; choose one of {', '.join(course.tracks)}")
     try:
-        with built_site(course, PROJECT) as site:
-            _write_scorm(course, site, _out_folder(course_root, out), track_id, version)
+        _write_scorm(course, _out_folder(course_root, out), track_id, version)
     except _packaging_errors() as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -230,16 +230,16 @@ def package_qti(course_root: Path, out: Path | None) -> None:
 @_OUT_OPTION
 @click.pass_obj
 def package_all(course_root: Path, out: Path | None) -> None:
-    """SCORM 1.2 for every track, the offline zip and the QTI banks, from one site build."""
+    """SCORM 1.2 for every track (each from its track's own site), the offline zip and the QTI banks."""
     from course.packaging.site_snapshot import built_site
 
     started = time.perf_counter()
     course = _load(course_root)
     folder = _out_folder(course_root, out)
     try:
+        for track_id in course.tracks:
+            _write_scorm(course, folder, track_id, "1.2")
         with built_site(course, PROJECT) as site:
-            for track_id in course.tracks:
-                _write_scorm(course, site, folder, track_id, "1.2")
             _write_offline(course, site, folder)
         _write_qti(course, folder)
     except _packaging_errors() as exc:

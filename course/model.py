@@ -130,6 +130,7 @@ class CourseMeta(Strict):
     publisher: str = Field(min_length=1)
     licence: str = Field(min_length=1)
     language: str = "da"
+    version: str = Field(default="1.0", pattern=r"^[0-9]+(\.[0-9]+){0,2}$")  # in package names and manifests
     content_note: str = Field(min_length=1)
     claims: ClaimsSettings = ClaimsSettings()
 
@@ -233,18 +234,18 @@ class Answer:
 
 @dataclass(frozen=True)
 class Question:
-    """One quiz question as the quiz plugin will render it."""
+    """One authored ``<quiz>`` question, answers in authored order with the key.
+
+    The site shuffles the answers per learner and attempt; print, handouts and QTI keep this order.
+    """
 
     text: str
     answers: tuple[Answer, ...]
     explanation: str | None
     line: int
-    blanks: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
-        if self.blanks:
-            return "fill"
         return "multiple" if sum(a.correct for a in self.answers) > 1 else "single"
 
 

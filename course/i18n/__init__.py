@@ -18,8 +18,3 @@ def ui_strings(language: str) -> dict[str, str]:
     own = yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}
     return {**danish, **own}
 
-
-def quiz_translation_file(language: str) -> Path | None:
-    """A .po file for the quiz plugin where it ships none of its own."""
-    path = HERE / f"quiz-{language}.po"
-    return path if path.exists() else None

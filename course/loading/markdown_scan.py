@@ -11,14 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
-from mkdocs_quiz.qti.extractor import _parse_quiz_content
 
+from course.loading.quiz_syntax import QUIZ_CLOSE, QUIZ_OPEN, parse_quiz_content, quiz_blocks, quiz_problems
 from course.markup_policy import Audit, audit
 from course.model import Answer, Link, Question
 
 LINK_SCHEMES = ("modul", "scenarie", "ordliste", "side")
-QUIZ_OPEN = "<quiz>"
-QUIZ_CLOSE = "</quiz>"
 
 _CODE_FINDER = MarkdownIt("commonmark", {"html": False})
 
@@ -41,15 +39,6 @@ class BodyScan:
     anchors: tuple[str, ...]
 
 
-def _code_lines(lines: list[str]) -> set[int]:
-    """0-based lines inside fenced (``` or ~~~) and indented code blocks."""
-    code: set[int] = set()
-    for token in _CODE_FINDER.parse("\n".join(lines)):
-        if token.type in ("fence", "code_block") and token.map:
-            code.update(range(*token.map))
-    return code
-
-
 def find_quiz_blocks(body: str, first_line: int) -> tuple[list[QuizBlock], list[tuple[int, str]], str]:
     """Quiz blocks of ``body``, problems with them, and the body with the tag lines blanked.
 
@@ -57,26 +46,14 @@ def find_quiz_blocks(body: str, first_line: int) -> tuple[list[QuizBlock], list[
     returned body keeps every line where it was, so later problems keep their line numbers.
     """
     lines = body.split("\n")
-    code = _code_lines(lines)
-    blocks: list[QuizBlock] = []
-    problems: list[tuple[int, str]] = []
-    open_at: int | None = None
-    for index, raw in enumerate(lines):
-        stripped = raw.strip()
-        if index in code or len(raw) - len(raw.lstrip(" ")) > 3 or stripped not in (QUIZ_OPEN, QUIZ_CLOSE):
-            continue
-        lines[index] = ""
-        if stripped == QUIZ_OPEN:
-            if open_at is not None:
-                problems.append((first_line + open_at, "quiz is not closed: add '</quiz>'"))
-            open_at = index
-        elif open_at is None:
-            problems.append((first_line + index, "'</quiz>' without an opening '<quiz>'"))
-        else:
-            blocks.append(QuizBlock(first_line + open_at, "\n".join(lines[open_at + 1 : index])))
-            open_at = None
-    if open_at is not None:
-        problems.append((first_line + open_at, "quiz is not closed: add '</quiz>'"))
+    spans, tag_problems = quiz_blocks(lines)  # the very finder the site's quiz renderer uses
+    problems = [(first_line + index, message) for index, message in tag_problems]
+    blocks = [QuizBlock(first_line + span.open_index, span.content) for span in spans]
+    for span in spans:
+        lines[span.open_index] = lines[span.close_index] = ""
+    for index, _ in tag_problems:
+        if lines[index].strip() in (QUIZ_OPEN, QUIZ_CLOSE):
+            lines[index] = ""
     blanked = "\n".join(lines)
     for token in _CODE_FINDER.parse(blanked):
         if token.type == "inline" and token.map:
@@ -100,22 +77,18 @@ def _text_lines(token) -> list[tuple[int, str]]:
 
 
 def parse_quiz(block: QuizBlock) -> tuple[Question | None, list[tuple[int, str]]]:
-    parsed = _parse_quiz_content(block.content)
-    if parsed is None:
-        return None, [(block.line, "quiz has no question or no answers ('- [x] ...' lines)")]
+    """One block with Opspor's own parser (:mod:`course.loading.quiz_syntax`), as the site renders it."""
+    parsed = parse_quiz_content(block.content)
+    problems = [(block.line, message) for message in quiz_problems(parsed, block.content)]
+    if parsed is None or problems:
+        return None, problems
     question = Question(
         text=parsed.question,
-        answers=tuple(Answer(a.text, a.is_correct, a.feedback) for a in parsed.answers),
-        explanation=parsed.content,
+        answers=tuple(Answer(a.text, a.correct, a.feedback) for a in parsed.answers),
+        explanation=parsed.explanation,
         line=block.line,
-        blanks=tuple(b.correct_answer for b in parsed.blanks),
     )
-    problems = []
-    if not question.blanks and not any(a.correct for a in question.answers):
-        problems.append((block.line, "quiz question has no correct answer (mark one with '- [x]')"))
-    if not question.blanks and len(question.answers) < 2:
-        problems.append((block.line, "quiz question needs at least two answers"))
-    return question, problems
+    return question, []
 
 
 def _links(result: Audit) -> tuple[Link, ...]:

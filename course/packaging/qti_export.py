@@ -36,7 +36,6 @@ class BankResult:
     module_id: str
     path: Path
     questions: int
-    skipped: int = 0  # fill-in questions: FORMAT.md advises against them; not exported
 
 
 def author_html(text: str) -> str:
@@ -60,8 +59,6 @@ def bank_data(course: Course, module: Module) -> dict:
     ident = f"opspor-{module.id}"
     items = []
     for number, question in enumerate(module.questions, start=1):
-        if question.blanks:
-            continue
         answers = [
             {
                 "ident": f"{ident}-q{number}-a{index}",
@@ -106,6 +103,5 @@ def write_question_banks(course: Course, folder: Path) -> list[BankResult]:
             ],
             target,
         )
-        exported = len(bank["questions"])
-        results.append(BankResult(module.id, target, exported, len(module.questions) - exported))
+        results.append(BankResult(module.id, target, len(bank["questions"])))
     return results

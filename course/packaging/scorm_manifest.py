@@ -1,5 +1,7 @@
 """``imsmanifest.xml`` for one track as one SCO, SCORM 1.2 or 2004 4th edition.
 
+The organization is titled "<course> – <track>"; a LOM file beside the manifest
+(``adlcp:location``) carries the description, language, course version and typical learning time.
 The mastery score comes from the track's pass mark: 1.2 ``adlcp:masteryscore``,
 2004 the primary objective's ``minNormalizedMeasure``. No sequencing rules beyond
 that: most LMSs ignore them, and one SCO needs none.
@@ -16,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from course.model import Course
 
 TEMPLATES = Path(__file__).parent / "templates"
+METADATA_FILE = "opspor-metadata.xml"
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,39 @@ def _environment() -> Environment:
     )
 
 
+def organization_title(course: Course, track_id: str) -> str:
+    """What an LMS lists the package as, e.g. "Opspor – Politi" (course and track title)."""
+    return f"{course.meta.title} – {course.tracks[track_id].title}"
+
+
+def track_description(course: Course, track_id: str) -> str:
+    track = course.tracks[track_id]
+    parts = [course.meta.subtitle, track.description or track.audience]
+    return ". ".join(p.strip().rstrip(".") for p in parts if p.strip()) + "."
+
+
+def learning_time(minutes: int) -> str:
+    """ISO 8601 duration, as both LOM bindings write it: PT4H30M."""
+    hours, rest = divmod(minutes, 60)
+    return f"PT{hours}H{rest}M" if rest else f"PT{hours}H"
+
+
+def package_meta(course: Course, track_id: str) -> dict[str, str]:
+    return {
+        "title": organization_title(course, track_id),
+        "language": course.meta.language,
+        "version": course.meta.version,
+        "description": track_description(course, track_id),
+        "learning_time": learning_time(course.track_minutes(track_id)),
+    }
+
+
+def render_metadata(course: Course, track_id: str, version: str) -> str:
+    """The LOM file the manifest points to: title, description, language, version, learning time."""
+    template = _environment().get_template(f"metadata-{version}.xml.j2")
+    return template.render(meta=package_meta(course, track_id))
+
+
 def render_manifest(data: ManifestInput) -> str:
     track = data.course.tracks[data.track_id]
     prefix = f"opspor-{track.id}"
@@ -50,9 +86,10 @@ def render_manifest(data: ManifestInput) -> str:
             "resource": f"{prefix}-sco",
             "objective": f"{prefix}-passed",
         },
-        version_label="1.0",
-        course_title=data.course.meta.title,
+        organization_title=organization_title(data.course, data.track_id),
         item_title=f"{data.course.meta.title}: {track.title}",
+        meta=package_meta(data.course, data.track_id),
+        metadata_file=METADATA_FILE,
         pass_mark=track.pass_mark,
         min_normalized_measure=f"{track.pass_mark / 100:.2f}",
         launch=quote(data.launch),

@@ -5,10 +5,12 @@ Zip layout (manifest at the root, as the standard requires)::
     imsmanifest.xml   the ADL schema files (*.xsd)
     index.html        launch page: owns the LMS session, shows the course in a frame
     opspor-lms.js     the LMS adapter (window.OpsporLMS for the runtime in the frame)
-    kursus/...        the whole built site; the frame starts at kursus/spor/<track>.html
+    kursus/...        the track's own site; the frame starts at kursus/spor/<track>.html
 
-The whole site goes in (one build serves every track and the offline zip); the SCO reports
-only its own track. Each package is checked (schemas and semantics) before it is written.
+The site is built from the track's share of the course (:mod:`course.packaging.track_view`):
+its modules and scenarios, the shared pages, navigation and search of that track only. Files a
+learner's browser never asks for stay out: source maps, the sitemap, and search languages other
+than the course's. Each package is checked (schemas and semantics) before it is written.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from course.model import Course
 from course.packaging.adl_schemas import SCORM_VERSIONS, schema_files
 from course.packaging.archive import Entry, folder_entries, write_zip
 from course.packaging.manifest_check import schema_problems, semantic_problems
-from course.packaging.scorm_manifest import ManifestInput, render_manifest
+from course.packaging.scorm_manifest import METADATA_FILE, ManifestInput, render_manifest, render_metadata
 from course.packaging.site_snapshot import SERVER_ONLY
 from course.site import layout
 from course.site.csp import CONTENT_SECURITY_POLICY
@@ -46,8 +48,23 @@ class PackageResult:
     files: int
 
 
-def package_name(track_id: str, version: str) -> str:
-    return f"opspor-{track_id}-scorm{version.replace('.', '')}.zip"
+LUNR_FOLDER = "assets/javascripts/lunr/"
+LUNR_ALWAYS = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")
+
+
+def package_name(track_id: str, version: str, course_version: str = "") -> str:
+    edition = f"-{course_version}" if course_version else ""
+    return f"opspor-{track_id}{edition}-scorm{version.replace('.', '')}.zip"
+
+
+def needed_in_package(path: str, language: str) -> bool:
+    """Whether a built site file belongs in a package (``path`` relative to the site root)."""
+    if path in SERVER_ONLY or path.endswith(".map") or path.startswith("sitemap.xml"):
+        return False
+    if path.startswith(LUNR_FOLDER):
+        name = path.rsplit("/", 1)[-1]
+        return name in LUNR_ALWAYS or name == f"lunr.{language}.min.js"
+    return True
 
 
 def render_launch_page(course: Course, track_id: str, version: str) -> str:
@@ -69,6 +86,7 @@ def render_launch_page(course: Course, track_id: str, version: str) -> str:
             "root": f"{SITE_FOLDER}/",
             "start": layout.html_of(layout.track_doc(track_id)),
         },
+        noscript_link=f"{SITE_FOLDER}/{layout.html_of(layout.track_doc(track_id))}",
     )
 
 
@@ -87,17 +105,19 @@ def write_scorm_package(
         Entry(LAUNCH_PAGE, data=render_launch_page(course, track_id, version).encode("utf-8")),
         Entry(ADAPTER, source=ASSETS / ADAPTER),
         Entry(LAUNCH_STYLES, source=ASSETS / LAUNCH_STYLES),
-        *folder_entries(site_dir, f"{SITE_FOLDER}/", skip=SERVER_ONLY),
+        *[e for e in folder_entries(site_dir, f"{SITE_FOLDER}/")
+          if needed_in_package(e.name[len(SITE_FOLDER) + 1:], course.meta.language)],
     ]
     schemas = [Entry(path.name, source=path) for path in schema_files(project_root, version)]
     manifest = render_manifest(
         ManifestInput(course, track_id, version, LAUNCH_PAGE, sorted(e.name for e in content))
     ).encode("utf-8")
-    names = {e.name for e in content + schemas}
+    names = {e.name for e in content + schemas} | {METADATA_FILE}
     problems = schema_problems(manifest, {e.name: e.source.read_bytes() for e in schemas}, version)  # type: ignore[union-attr]
     problems += semantic_problems(manifest, names, version)
     if problems:
         raise PackageError("the SCORM manifest is not valid:\n" + "\n".join(problems))
-    entries = [Entry("imsmanifest.xml", data=manifest), *schemas, *content]
+    metadata = Entry(METADATA_FILE, data=render_metadata(course, track_id, version).encode("utf-8"))
+    entries = [Entry("imsmanifest.xml", data=manifest), metadata, *schemas, *content]
     size = write_zip(entries, target)
     return PackageResult(target, size, len(entries))

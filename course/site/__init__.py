@@ -34,6 +34,7 @@ RUNTIME_SCRIPTS = (
     "opspor-store.js",
     "opspor-safety.js",
     "opspor-progress.js",
+    "opspor-quiz.js",
     "opspor-player.js",
     "opspor-certificate.js",
 )

@@ -4,7 +4,7 @@ As a ``<meta>`` tag, so it holds from ``file://``, on any server and inside an L
 from the site's own files (Chromium treats the page's own folder tree as 'self' on file://), so
 no inline script, inline event handler or ``javascript:`` URL runs, even if author text slipped
 through every other check; and nothing is loaded from another host. 'unsafe-inline' is allowed
-for styles only: the theme and the quiz plugin set style attributes, and styles cannot run script.
+for styles only: the theme sets style attributes, and styles cannot run script.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from course.validation.scenario_graph import best_path
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def _environment() -> jinja2.Environment:
+def _environment(present: layout.Present) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=False,  # the output is Markdown; author text goes through the `md` filter
@@ -34,7 +34,7 @@ def _environment() -> jinja2.Environment:
 
     @jinja2.pass_context
     def md(ctx: Any, text: str) -> str:
-        return rewrite_links(escape_markdown_html(str(text)).strip(), ctx["doc"])
+        return rewrite_links(escape_markdown_html(str(text)).strip(), ctx["doc"], present=present)
 
     @jinja2.pass_context
     def doc_link(ctx: Any, target: str, scheme: str) -> str:
@@ -65,7 +65,11 @@ class DocsTreeWriter:
         self.course = course
         self.t = strings
         self.docs_dir = docs_dir
-        self.env = _environment()
+        self.env = _environment(self.present)
+
+    def present(self, scheme: str, item_id: str) -> bool:
+        """Is this module or scenario in the build (a track's package holds only that track)?"""
+        return item_id in (self.course.modules if scheme == "modul" else self.course.scenarios)
 
     def write(self, doc: str, template: str, **context: Any) -> None:
         target = self.docs_dir / doc
@@ -84,7 +88,7 @@ class DocsTreeWriter:
         for page in course.pages.values():
             if page.meta.id != "index":
                 doc = layout.page_doc(page.meta.id)
-                self.write(doc, "page.md.j2", page=page, body=rewrite_links(page.body, doc))
+                self.write(doc, "page.md.j2", page=page, body=rewrite_links(page.body, doc, present=self.present))
         self.write(layout.GLOSSARY_DOC, "glossary.md.j2", terms=course.glossary)
         self.write(layout.PROGRESS_DOC, "progress.md.j2", tracks=self.track_summaries(layout.PROGRESS_DOC))
         self.write(layout.CERTIFICATE_DOC, "certificate.md.j2")
@@ -95,14 +99,14 @@ class DocsTreeWriter:
 
     def write_module(self, module: Module) -> None:
         doc = layout.module_doc(module.id)
-        prerequisites = [self.course.modules[p] for p in module.meta.prerequisites]
+        prerequisites = [self.course.modules[p] for p in module.meta.prerequisites if p in self.course.modules]
         self.write(doc, "module.md.j2", module=module, prerequisites=prerequisites,
-                   body=rewrite_links(module.body, doc))
+                   body=rewrite_links(module.body, doc, present=self.present))
 
     def write_scenario(self, scenario: Scenario) -> None:
         doc = layout.scenario_doc(scenario.id)
         numbers = {step_id: i for i, step_id in enumerate(scenario.steps, 1)}
-        data = script_json(player_data(scenario, doc))
+        data = script_json(player_data(scenario, doc, self.present))
         self.write(doc, "scenario.md.j2", scenario=scenario, step_numbers=numbers, player_json=data)
 
     def track_items(self, track: Track, from_doc: str) -> list[dict[str, Any]]:
@@ -138,7 +142,7 @@ class DocsTreeWriter:
     def write_index(self) -> None:
         intro_page = self.course.pages["index"]
         self.write("index.md", "index.md.j2", meta=self.course.meta,
-                   intro=rewrite_links(intro_page.body, "index.md"),
+                   intro=rewrite_links(intro_page.body, "index.md", present=self.present),
                    tracks=self.track_summaries("index.md"))
 
     def navigation(self) -> list[Any]:
@@ -199,7 +203,7 @@ def format_hours(hours: float) -> str:
     return f"{hours:g}".replace(".", ",")
 
 
-def player_data(scenario: Scenario, doc: str) -> dict[str, Any]:
+def player_data(scenario: Scenario, doc: str, present: layout.Present | None = None) -> dict[str, Any]:
     """What the browser's scenario player needs, with author Markdown pre-rendered to safe HTML."""
     return {
         "id": scenario.id,
@@ -207,14 +211,14 @@ def player_data(scenario: Scenario, doc: str) -> dict[str, Any]:
         "start": scenario.start,
         "steps": {
             step_id: {
-                "html": author_html(step.text, doc),
+                "html": author_html(step.text, doc, present),
                 "options": [
                     {
                         "text": option.text,
                         "next": option.next,
                         "ending": option.ending,
                         "rating": option.rating,
-                        "feedback_html": author_html(option.feedback, doc),
+                        "feedback_html": author_html(option.feedback, doc, present),
                         "source": option.source,
                     }
                     for option in step.options
@@ -223,7 +227,7 @@ def player_data(scenario: Scenario, doc: str) -> dict[str, Any]:
             for step_id, step in scenario.steps.items()
         },
         "endings": {
-            ending_id: {"title": e.title, "rating": e.rating, "html": author_html(e.text, doc)}
+            ending_id: {"title": e.title, "rating": e.rating, "html": author_html(e.text, doc, present)}
             for ending_id, e in scenario.endings.items()
         },
         "best_path": [{"step": s, "option": i} for s, i in best_path(scenario)],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 
 GLOSSARY_DOC = "ordliste.md"
 PROGRESS_DOC = "mit-forloeb.md"
@@ -53,10 +54,18 @@ def relative(target_doc: str, from_doc: str) -> str:
 
 
 _LINK = re.compile(r"\]\((modul|scenarie|ordliste|side):([^)\s#]*)(#[^)\s]*)?\)")
+_ITEM_LINK = re.compile(r"\[([^\]]*)\]\((modul|scenarie):([^)\s#]*)(#[^)\s]*)?\)")
+Present = Callable[[str, str], bool]
 
 
-def rewrite_links(markdown: str, from_doc: str, *, to_html: bool = False) -> str:
-    """Turn ``](modul:id)`` links into relative paths from ``from_doc``."""
+def rewrite_links(markdown: str, from_doc: str, *, to_html: bool = False, present: Present | None = None) -> str:
+    """Turn ``](modul:id)`` links into relative paths from ``from_doc``.
+
+    ``present(scheme, id)``: whether that module or scenario is in this build. A track's package
+    holds only its track, so a link to a module of another track keeps just its text.
+    """
+    if present is not None:
+        markdown = _ITEM_LINK.sub(lambda m: m.group(0) if present(m.group(2), m.group(3)) else m.group(1), markdown)
 
     def replace(match: re.Match[str]) -> str:
         target = scheme_target(match.group(1), match.group(2))

@@ -13,7 +13,7 @@ import markdown
 from markupsafe import escape
 
 from course.markup_policy import AUTHOR_EXTENSIONS, GuardExtension
-from course.site.layout import rewrite_links
+from course.site.layout import Present, rewrite_links
 
 
 def shell_text(text: str) -> str:
@@ -48,8 +48,8 @@ def escape_markdown_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
-def author_html(text: str, from_doc: str) -> str:
+def author_html(text: str, from_doc: str, present: Present | None = None) -> str:
     """Render one author Markdown snippet to safe HTML with course links resolved."""
-    source = rewrite_links(escape_markdown_html(text), from_doc, to_html=True)
+    source = rewrite_links(escape_markdown_html(text), from_doc, to_html=True, present=present)
     extensions = [e for e in AUTHOR_EXTENSIONS if e != "md_in_html"]
     return markdown.markdown(source, extensions=[*extensions, GuardExtension()], output_format="html")

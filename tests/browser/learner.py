@@ -9,7 +9,7 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parents[2]
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 NEUTRAL_SITE = "https://www.dr.dk/"
-QUIZ_PREFIX = "quiz_progress_"
+LEGACY_QUIZ_PREFIX = "quiz_progress_"  # what the retired mkdocs-quiz plugin wrote per page URL
 
 
 def open_page(page: Any, site: Path, path: str) -> None:
@@ -28,40 +28,41 @@ def stored(page: Any, key: str) -> dict[str, Any] | None:
 
 
 def our_keys(page: Any, site: Path) -> list[str]:
-    """Every localStorage and sessionStorage key the course (runtime or quiz plugin) wrote."""
+    """Every localStorage and sessionStorage key the course (or the old quiz plugin) wrote."""
     key = manifest(site)["storage_key"]
     return page.evaluate(
         """([key, prefix]) => [localStorage, sessionStorage].flatMap((s, n) => Object.keys(s)
               .filter(k => k.startsWith(key) || k.startsWith(prefix)).map(k => (n ? 'session:' : 'local:') + k))""",
-        [key, QUIZ_PREFIX],
+        [key, LEGACY_QUIZ_PREFIX],
     )
 
 
 def answer_quiz(page: Any, number: int, correct: bool) -> None:
-    """Answer question ``number`` of a module page right or wrong and submit it."""
-    quiz = page.locator(f"#quiz-{number}")
-    reset = quiz.locator(".quiz-reset-button")
-    if reset.count() and reset.is_visible():
-        reset.click()
-    inputs = quiz.locator("input[name=answer]")
+    """Answer question ``number`` (0-based) of a module page right or wrong and submit it.
+
+    An answered question is first reset with its own "try again" button, as a learner would.
+    """
+    quiz = page.locator(f"#quiz-{number + 1}")
+    retry = quiz.locator(".opspor-quiz-retry")
+    if retry.is_visible():
+        retry.click()
+    inputs = quiz.locator("input")
+    wrong_done = False
     for i in range(inputs.count()):
         box = inputs.nth(i)
         is_right = box.get_attribute("data-correct") == "true"
-        wanted = is_right if correct else (not is_right and i == _first_wrong(quiz))
+        wanted = is_right if correct else (not is_right and not wrong_done)
         if wanted:
+            wrong_done = wrong_done or not is_right
             quiz.locator(f"label[for='{box.get_attribute('id')}']").click()
     quiz.locator("button[type=submit]").click()
-
-
-def _first_wrong(quiz: Any) -> int:
-    inputs = quiz.locator("input[name=answer]")
-    return next(i for i in range(inputs.count()) if inputs.nth(i).get_attribute("data-correct") != "true")
+    quiz.locator(".opspor-quiz-retry").wait_for(state="visible")
 
 
 def answer_module(page: Any, site: Path, module_id: str, wrong: int = 0) -> None:
     """Open a module and answer all its questions, the first ``wrong`` of them wrongly."""
     open_page(page, site, manifest(site)["modules"][module_id]["url"])
-    for number in range(page.locator(".quiz").count()):
+    for number in range(page.locator(".opspor-quiz").count()):
         answer_quiz(page, number, correct=number >= wrong)
 
 

@@ -88,7 +88,7 @@ def test_axe_reports_no_violations_on_the_default_course(default_site: Path, off
         open_page(page, default_site, path)
         check(page, path, found)
     open_page(page, default_site, course["modules"][module_id]["url"])
-    for number in range(page.locator(".quiz").count()):
+    for number in range(page.locator(".opspor-quiz").count()):
         answer_quiz(page, number, correct=number % 2 == 0)
     check(page, "module, answered", found)
     open_page(page, default_site, course["scenarios"][scenario_id]["url"])

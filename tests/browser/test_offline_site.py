@@ -22,7 +22,7 @@ def test_site_from_file_search_and_quiz_with_zero_remote_requests(mini_site: Pat
     page.wait_for_url("**/moduler/grundmodul.html*")
 
     # Answer a single-choice quiz question and read its feedback.
-    quiz = page.locator(".quiz").first
+    quiz = page.locator(".opspor-quiz").first
     quiz.get_by_label("Du selv").check()
     quiz.get_by_role("button", name="Svar").click()
     feedback = quiz.get_by_text("Rigtigt, pligten er personlig.").locator("visible=true")

@@ -24,7 +24,8 @@ import pytest
 from course.model import Course
 from course.packaging.offline_bundle import BundleResult, write_offline_bundle
 from course.packaging.scorm_package import write_scorm_package
-from tests.conftest import PROJECT, NetworkLog, offline_context
+from course.packaging.track_view import track_course
+from tests.conftest import PROJECT, NetworkLog, build_into, offline_context
 
 HERE = Path(__file__).parent
 SCORM_AGAIN = PROJECT / "node_modules" / "scorm-again" / "dist"
@@ -33,10 +34,17 @@ VERSIONS = ("1.2", "2004")
 
 
 @pytest.fixture(scope="session")
-def scorm_zips(mini_course: Course, mini_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def track_site(mini_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the package's track only, as ``build.py package scorm`` builds it."""
+    return build_into(track_course(mini_course, TRACK), tmp_path_factory.mktemp("track-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def scorm_zips(mini_course: Course, track_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("scorm")
+    view = track_course(mini_course, TRACK)
     return {
-        version: write_scorm_package(mini_course, TRACK, version, mini_site, PROJECT, folder / f"{version}.zip").path
+        version: write_scorm_package(view, TRACK, version, track_site, PROJECT, folder / f"{version}.zip").path
         for version in VERSIONS
     }
 
@@ -107,14 +115,21 @@ class LmsSession:
 
 @pytest.fixture
 def launch_in_lms(browser: Any, lms_server: str) -> Iterator[Callable[..., LmsSession]]:
-    """Open a package in the test LMS: launch(version, preload=None, settings=None)."""
+    """Open a package in the test LMS: launch(version, preload=None, settings=None, same_browser_as=None).
+
+    ``same_browser_as``: an earlier session whose browser profile (storage and all) this launch uses,
+    as the next learner on a shared computer would."""
     contexts: list[Any] = []
     page_errors: list[str] = []
 
-    def launch(version: str, preload: dict | None = None, settings: dict | None = None) -> LmsSession:
-        network = NetworkLog()
-        context = offline_context(browser, network, allow_prefix=lms_server)
-        contexts.append(context)
+    def launch(version: str, preload: dict | None = None, settings: dict | None = None,
+               same_browser_as: LmsSession | None = None) -> LmsSession:
+        network = same_browser_as.network if same_browser_as else NetworkLog()
+        if same_browser_as:
+            context = same_browser_as.page.context
+        else:
+            context = offline_context(browser, network, allow_prefix=lms_server)
+            contexts.append(context)
         page = context.new_page()
         console: list[str] = []
         page.on("pageerror", lambda exc: None if _worker_cut_off(str(exc)) else page_errors.append(str(exc)))

@@ -9,7 +9,7 @@ from course.model import Course, Module
 
 def answer_module(frame: Any, module: Module, *, correctly: bool) -> None:
     """Answer every quiz question of the module page open in ``frame``."""
-    quizzes = frame.locator(".quiz")
+    quizzes = frame.locator(".opspor-quiz")
     quizzes.first.wait_for()
     assert quizzes.count() == len(module.questions)
     for index, question in enumerate(module.questions):
@@ -21,7 +21,7 @@ def answer_module(frame: Any, module: Module, *, correctly: bool) -> None:
         for text in picks:
             quiz.get_by_label(text, exact=True).check()
         quiz.get_by_role("button", name="Svar").click()
-        quiz.locator(".feedback, .quiz-feedback, [class*=feedback]").first.wait_for(state="attached")
+        quiz.locator(".opspor-quiz-retry").wait_for(state="visible")
 
 
 def walk_scenario(frame: Any) -> None:

@@ -84,7 +84,7 @@ def test_start_page_opens_every_page_search_and_quiz_work_offline(unzipped: Path
     search_for(page, "tavshedspligt", "Grundmodul om underretning").click()
     page.wait_for_url("**/moduler/grundmodul.html*")
 
-    quiz = page.locator(".quiz").first
+    quiz = page.locator(".opspor-quiz").first
     quiz.get_by_label("Du selv").check()
     quiz.get_by_role("button", name="Svar").click()
     quiz.get_by_text("Rigtigt, pligten er personlig.").locator("visible=true").first.wait_for()

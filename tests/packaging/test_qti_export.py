@@ -95,3 +95,23 @@ def test_quotes_markup_and_course_links_in_questions_stay_valid_and_inert(mini_c
     assert item.get("title") == 'Må man skrive <script>alert(1)</script> & læse modulet? Og "citat"?'
     feedback = [f.findtext(f".//{QTI}mattext") for f in item.iter(f"{QTI}itemfeedback")]
     assert any("]]&gt; ikke bryder" in f for f in feedback)
+
+
+def test_multiple_answer_items_carry_maxnumber_so_qti2_converters_keep_them(default_course: Course,
+                                                                          tmp_path: Path) -> None:
+    """Canvas's QTIMigrationTool turns a render_choice without maxnumber into single choice."""
+    kinds = {"multiple": 0, "single": 0}
+    for bank in write_question_banks(default_course, tmp_path):
+        root = etree.fromstring(zipfile.ZipFile(bank.path).read("assessment.xml"))
+        for item, question in zip(root.iter(f"{QTI}item"), default_course.modules[bank.module_id].questions,
+                                  strict=True):
+            lid = item.find(f".//{QTI}response_lid")
+            choice = lid.find(f"{QTI}render_choice")
+            if question.kind == "multiple":
+                assert lid.get("rcardinality") == "Multiple"
+                assert choice.get("maxnumber") == str(len(question.answers)), bank.module_id
+            else:
+                assert lid.get("rcardinality") == "Single" and choice.get("maxnumber") is None
+            kinds[question.kind] += 1
+    assert kinds["multiple"] > 0 and kinds["single"] > 0
+    print(f"QTI: {kinds['multiple']} multiple-answer and {kinds['single']} single-answer items")

@@ -13,7 +13,7 @@ from lxml import etree
 from course.model import Course
 from tests.conftest import watch_csp
 from tests.packaging.conftest import TRACK, VERSIONS
-from tests.packaging.journey import complete_track
+from tests.packaging.journey import answer_module, complete_track
 
 TIMESPAN_12 = re.compile(r"^\d{4}:\d{2}:\d{2}\.\d{2}$")
 DURATION_2004 = re.compile(r"^PT\d+H\d+M\d+(\.\d{1,2})?S$")
@@ -21,14 +21,14 @@ FINISH = {"1.2": "LMSFinish", "2004": "Terminate"}
 INITIALIZE = {"1.2": "LMSInitialize", "2004": "Initialize"}
 
 
-def mastery_preload(version: str, zip_path: Path, **stored: str) -> dict:
-    """What an LMS hands the SCO on launch: the manifest's mastery score plus stored data."""
+def mastery_preload(version: str, zip_path: Path, learner: str = "u1", **stored: str) -> dict:
+    """What an LMS hands the SCO on launch: the learner, the manifest's mastery score, stored data."""
     with zipfile.ZipFile(zip_path) as z:
         manifest = etree.fromstring(z.read("imsmanifest.xml"))
     if version == "1.2":
         mastery = manifest.findtext(".//{http://www.adlnet.org/xsd/adlcp_rootv1p2}masteryscore")
-        preload: dict = {"core": {"student_id": "u1", "student_name": "Ærø, Søren", "lesson_status": "not attempted"},
-                         "student_data": {"mastery_score": mastery}}
+        core = {"student_id": learner, "student_name": "Ærø, Søren", "lesson_status": "not attempted"}
+        preload: dict = {"core": core, "student_data": {"mastery_score": mastery}}
         if "suspend_data" in stored:
             preload["suspend_data"] = stored["suspend_data"]
             preload["core"]["lesson_location"] = stored["location"]
@@ -36,7 +36,7 @@ def mastery_preload(version: str, zip_path: Path, **stored: str) -> dict:
             preload["core"]["entry"] = "resume"
         return preload
     measure = manifest.findtext(".//{http://www.imsglobal.org/xsd/imsss}minNormalizedMeasure")
-    preload = {"learner_id": "u1", "learner_name": "Ærø, Søren", "scaled_passing_score": measure}
+    preload = {"learner_id": learner, "learner_name": "Ærø, Søren", "scaled_passing_score": measure}
     if "suspend_data" in stored:
         preload.update(suspend_data=stored["suspend_data"], location=stored["location"],
                        completion_status=stored["status"], entry="resume")
@@ -147,3 +147,57 @@ def test_without_an_lms_the_course_still_runs_and_says_progress_stays_in_the_bro
     assert page.frames[1].evaluate("window.OpsporStore.mode()") == "local"
     context.close()
     assert not errors
+
+
+def test_scorm12_sets_the_status_before_the_score_and_commits_it_on_its_own(launch_in_lms, scorm_zips,
+                                                                          mini_course: Course) -> None:
+    """Moodle checks activity completion when the score arrives, against the status stored then."""
+    session = launch_in_lms("1.2", mastery_preload("1.2", scorm_zips["1.2"]))
+    complete_track(session, mini_course, TRACK, correctly=True)
+    events = session.events()
+    score = next(i for i, e in enumerate(events) if e.startswith("LMSSetValue cmi.core.score.raw="))
+    status = max(i for i, e in enumerate(events[:score]) if e.startswith("LMSSetValue cmi.core.lesson_status="))
+    assert events[status] == "LMSSetValue cmi.core.lesson_status=passed", events[status:score + 1]
+    assert "LMSCommit" in events[status:score], "the status is committed before the score is sent"
+    later_scores = [i for i, e in enumerate(events) if e.startswith("LMSSetValue cmi.core.score.raw=")]
+    for index in later_scores:
+        before = [e for e in events[:index] if e.startswith("LMSSetValue cmi.core.lesson_status=")]
+        assert before, "every score follows a status"
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_the_next_learner_on_a_shared_browser_gets_nothing_of_the_first(
+    version: str, launch_in_lms, scorm_zips: dict[str, Path], mini_course: Course
+) -> None:
+    """Learner A answers a module right; learner B then launches in the same browser profile and
+    only opens that module page: B sees no answers, and the LMS gets no score or pass for B."""
+    first = launch_in_lms(version, mastery_preload(version, scorm_zips[version], learner="learner-a"))
+    frame = first.course()
+    frame.locator("article a", has_text="Grundmodul om underretning").first.click()
+    frame.locator('.opspor-page[data-id="grundmodul"]').wait_for(state="attached")
+    answer_module(frame, mini_course.modules["grundmodul"], correctly=True)
+    a_record = json.loads(status_of(first, version)["suspend_data"])
+    assert a_record["m"]["grundmodul"] == [100, 2] and a_record["q"]["grundmodul"][0].count(".") == 0
+    first.end_launch()
+
+    second = launch_in_lms(version, mastery_preload(version, scorm_zips[version], learner="learner-b"),
+                           same_browser_as=first)
+    frame = second.course()
+    frame.locator("article a", has_text="Grundmodul om underretning").first.click()
+    frame.locator('.opspor-page[data-id="grundmodul"]').wait_for(state="attached")
+    frame.locator(".opspor-quiz-submit").first.wait_for(state="visible")
+    assert frame.locator(".opspor-quiz input:checked").count() == 0, "B sees none of A's answers"
+    assert frame.locator(".opspor-quiz-mark:visible, .opspor-quiz-feedback:visible").count() == 0
+    assert "0 af 2" in frame.locator(".opspor-quiz-summary").inner_text()
+    second.page.wait_for_function("window.LMS_EVENTS.filter(e => e.indexOf('Commit') >= 0).length > 0")
+    stored = status_of(second, version)
+    b_record = json.loads(stored["suspend_data"]) if stored["suspend_data"] else {"m": {}}
+    assert "grundmodul" not in b_record["m"] and not b_record.get("q")
+    assert b_record.get("r") != a_record["r"], "B's answer order is B's own"
+    assert stored["status"] == "incomplete" and stored["raw"] in ("", None)
+    if version == "2004":
+        assert stored["success"] in ("unknown", "", None)
+    # A's answers are not waiting in the browser either.
+    leftovers = second.course_frame().evaluate(
+        "[localStorage, sessionStorage].flatMap(s => Object.keys(s).map(k => k + '=' + s.getItem(k)))")
+    assert not [x for x in leftovers if "grundmodul" in x], leftovers

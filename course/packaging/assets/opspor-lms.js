@@ -3,7 +3,7 @@
  * A SCO may call Initialize once per launch, so this page (not each course page) owns the
  * session. It finds the LMS's API the standard way (this window and its parents, up to 500
  * levels, then the opener), initializes, marks a first launch "incomplete", and then offers
- *   window.OpsporLMS = { trackId, version, load(), save(record), report(result) }
+ *   window.OpsporLMS = { trackId, version, learnerId, load(), save(record), report(result) }
  * to the runtime in the frame (opspor-store.js / opspor-progress.js call window.parent.OpsporLMS).
  * On pagehide it sets the session time, commits and finishes. Without an LMS it defines no
  * OpsporLMS, so the pages keep progress in the browser's own storage, and says so.
@@ -19,12 +19,14 @@
       setValue: "LMSSetValue", commit: "LMSCommit", lastError: "LMSGetLastError",
       status: "cmi.core.lesson_status", suspendData: "cmi.suspend_data", location: "cmi.core.lesson_location",
       sessionTime: "cmi.core.session_time", exit: "cmi.core.exit", suspendLimit: 4096, locationLimit: 255,
+      learnerId: "cmi.core.student_id",
     },
     "2004": {
       api: "API_1484_11", initialize: "Initialize", terminate: "Terminate", getValue: "GetValue",
       setValue: "SetValue", commit: "Commit", lastError: "GetLastError",
       status: "cmi.completion_status", suspendData: "cmi.suspend_data", location: "cmi.location",
       sessionTime: "cmi.session_time", exit: "cmi.exit", suspendLimit: 64000, locationLimit: 1000,
+      learnerId: "cmi.learner_id",
     },
   };
   var spec = SPECS[launch.version];
@@ -171,12 +173,16 @@
     var key = [passed, completed, completed ? score : ""].join("|");
     if (key === lastReport) return;
     if (is12) {
+      // Status first, committed on its own: Moodle checks activity completion when the score
+      // arrives, against the status it has stored at that moment (a status after the score in the
+      // same commit is stored too late, and completion never ticks).
+      set("cmi.core.lesson_status", passed ? "passed" : completed ? "failed" : "incomplete");
+      commit();
       if (completed) {
         set("cmi.core.score.min", "0");
         set("cmi.core.score.max", "100");
         set("cmi.core.score.raw", score);
       }
-      set("cmi.core.lesson_status", passed ? "passed" : completed ? "failed" : "incomplete");
     } else {
       if (completed) {
         set("cmi.score.min", "0");
@@ -221,7 +227,8 @@
         page = stored;
         lastLocation = stored;
       }
-      window.OpsporLMS = { trackId: launch.trackId, version: launch.version, load: load, save: save, report: report };
+      window.OpsporLMS = { trackId: launch.trackId, version: launch.version, learnerId: get(spec.learnerId),
+        load: load, save: save, report: report };
       window.addEventListener("pagehide", finish);
     } else {
       if (api) log("the LMS refused to start a session (error " + call("lastError", "") + ")");

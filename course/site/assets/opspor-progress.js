@@ -1,7 +1,7 @@
 /* Opspor progress: quiz results in, track status out.
  *
- * Quiz results arrive from the quiz plugin's "quizProgressUpdate" event and are stored by
- * module id (URLs differ between file://, a server and an LMS). Pass marks belong to tracks,
+ * Quiz results come from opspor-quiz.js (through applyQuiz, in the same change as its answers)
+ * and are stored by module id (URLs differ between file://, a server and an LMS). Pass marks belong to tracks,
  * so the store keeps each module's best score and answered count, and "passed" is worked
  * out per track here. Renders the track pages, "Mit forløb" (with the data controls) and
  * the module status line, and reports to an LMS after every change.
@@ -94,29 +94,28 @@
 
   /* --- quiz results ------------------------------------------------------------------ */
 
-  function recordQuiz(moduleId, detail) {
+  /* Put one module's quiz count into record ``r`` (inside an update): the best score of a fully
+   * answered quiz is kept, so trying again never lowers a result. False when nothing changed. */
+  function applyQuiz(r, moduleId, answeredCount, correctCount) {
     var info = course.modules[moduleId];
-    if (!info) return;
+    if (!info) return false;
     var questions = info.questions;
-    var answered = Math.min(Number(detail.answered) || 0, questions);
-    var correct = Math.min(Number(detail.correct) || 0, questions);
-    update(function (r) {
-      var before = r.m[moduleId] || null;
-      var best = before ? before[0] : -1;
-      var most = before ? before[1] : 0;
-      if (questions > 0 && answered === questions) best = Math.max(best, Math.round((correct / questions) * 100));
-      if (questions === 0) best = 100;
-      most = Math.max(most, answered);
-      if (before && before[0] === best && before[1] === most) return false;
-      if (!before && answered === 0 && questions > 0) return false; // opening a page is not progress
-      r.m[moduleId] = [best, most];
-    });
+    var answered = Math.min(Number(answeredCount) || 0, questions);
+    var correct = Math.min(Number(correctCount) || 0, questions);
+    var before = r.m[moduleId] || null;
+    var best = before ? before[0] : -1;
+    var most = before ? before[1] : 0;
+    if (questions > 0 && answered === questions) best = Math.max(best, Math.round((correct / questions) * 100));
+    if (questions === 0) best = 100;
+    most = Math.max(most, answered);
+    if (before && before[0] === best && before[1] === most) return false;
+    if (!before && answered === 0 && questions > 0) return false; // opening a page is not progress
+    r.m[moduleId] = [best, most];
+    return true;
   }
 
-  if (O.page.kind === "module") {
-    window.addEventListener("quizProgressUpdate", function (event) {
-      try { recordQuiz(O.page.id, event.detail || {}); } catch (e) { if (window.console) console.error("Opspor:", e); }
-    });
+  function recordQuiz(moduleId, answered, correct) {
+    update(function (r) { return applyQuiz(r, moduleId, answered, correct); });
   }
 
   /* --- what the learner sees --------------------------------------------------------- */
@@ -341,6 +340,7 @@
     trackState: trackState,
     trackById: trackById,
     update: update,
+    applyQuiz: applyQuiz,
   };
 
   store.onChange(function () {
@@ -349,7 +349,7 @@
   });
   O.onStart(function () {
     if (O.page.kind === "module" && course.modules[O.page.id] && !course.modules[O.page.id].questions) {
-      recordQuiz(O.page.id, { answered: 0, correct: 0 }); // a module without questions passes by reading it
+      recordQuiz(O.page.id, 0, 0); // a module without questions passes by reading it
     }
     renderAll();
   });

@@ -5,12 +5,16 @@
  *     m: { moduleId: [best score of a fully answered quiz (-1 = none yet), most questions answered] },
  *     s: { scenarioId: [path so far as option digits, e.g. "01", id of the ending reached ("" = none)] },
  *     k: { trackId: "YYYY-MM-DD" the track was first complete },
+ *     q: { moduleId: [chosen answers, attempts] } (opspor-quiz.js: one character per question),
+ *     r: a random id made once per record, the seed of the learner's answer order,
  *     n: 1 once the first-visit content note was shown,
  *     b: 1 while the learner has not yet been told a bad record was set aside,
  *     u: last change, seconds since 1970 }
  *
  * Where it lives:
- *   - inside an LMS frame (window.parent.OpsporLMS): OpsporLMS.load()/save()/report();
+ *   - inside an LMS frame (window.parent.OpsporLMS): OpsporLMS.load()/save()/report(); the LMS's
+ *     suspend_data is the only source, and the one thing kept in the browser (the backup of a bad
+ *     record) is keyed by the LMS learner id, so the next learner on the browser gets none of it;
  *   - "private mode": sessionStorage only, gone when the tab closes;
  *   - otherwise: localStorage[manifest.storage_key].
  * A record that cannot be read (corrupt, another course's, a newer version) is copied to
@@ -24,7 +28,7 @@
   var KEY = course.storage_key;
   var BACKUP_KEY = KEY + ":backup";
   var PRIVATE_FLAG = KEY + ":private";
-  var QUIZ_PREFIX = "quiz_progress_";
+  var LEGACY_QUIZ_PREFIX = "quiz_progress_"; // the retired mkdocs-quiz plugin's per-URL keys
   var VERSION = 1;
   /* MIGRATIONS[n] turns a version-n record into a version-(n+1) record. Add one per format change. */
   var MIGRATIONS = {
@@ -87,6 +91,15 @@
     Object.keys(r.k).forEach(function (id) {
       if (typeof r.k[id] !== "string") ok = false;
     });
+    if (r.r !== undefined && (typeof r.r !== "string" || !/^[0-9a-z]{1,16}$/.test(r.r))) ok = false;
+    if (r.q !== undefined) {
+      if (!isPlainObject(r.q)) return false;
+      Object.keys(r.q).forEach(function (id) {
+        var e = r.q[id];
+        if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== "string" || typeof e[1] !== "string" ||
+            e[0].length !== e[1].length || !/^[0-9a-zA-Z_.-]*$/.test(e[0]) || !/^[0-9a-zA-Z_-]*$/.test(e[1])) ok = false;
+      });
+    }
     return ok;
   }
 
@@ -102,12 +115,18 @@
     return valid(r) ? r : null;
   }
 
+  /* Where a bad record is copied: per LMS learner in an LMS (never shown to the next one). */
+  function backupKey() {
+    var lms = findLMS();
+    return lms && lms.learnerId ? KEY + ":lms:" + encodeURIComponent(lms.learnerId) + ":backup" : BACKUP_KEY;
+  }
+
   function setAside(raw) {
     setAsideNow = true;
     var local = safeStorage("localStorage");
     if (local && raw !== null && raw !== undefined) {
       try {
-        local.setItem(BACKUP_KEY, typeof raw === "string" ? raw : JSON.stringify(raw));
+        local.setItem(backupKey(), typeof raw === "string" ? raw : JSON.stringify(raw));
       } catch (e) {
         // no room for the copy; the fresh record still protects every page
       }
@@ -190,52 +209,29 @@
     });
   }
 
-  /* localStorage keys of the quiz plugin for this course's module pages. */
-  function quizKeys(storage) {
-    var keys = [];
-    if (!storage) return keys;
+  /* Keys the retired quiz plugin left under page URLs (older versions of the site): "Slet mine
+   * data" removes them too. Nothing reads them any more. */
+  function removeLegacyQuizKeys() {
     var moduleUrls = Object.keys(course.modules).map(function (id) { return "/" + course.modules[id].url; });
-    for (var i = 0; i < storage.length; i++) {
-      var key = storage.key(i);
-      if (key && key.indexOf(QUIZ_PREFIX) === 0) {
-        var path = decodeURIComponent(key.slice(QUIZ_PREFIX.length));
-        if (moduleUrls.some(function (u) { return path.slice(-u.length) === u || key.slice(-u.length) === u; })) {
-          keys.push(key);
-        }
-      }
-    }
-    return keys;
-  }
-
-  function removeQuizKeys() {
     ["localStorage", "sessionStorage"].forEach(function (name) {
       var storage = safeStorage(name);
-      quizKeys(storage).forEach(function (key) { storage.removeItem(key); });
+      if (!storage) return;
+      var keys = [];
+      for (var i = 0; i < storage.length; i++) {
+        var key = storage.key(i);
+        if (key && key.indexOf(LEGACY_QUIZ_PREFIX) === 0) {
+          var path = decodeURIComponent(key.slice(LEGACY_QUIZ_PREFIX.length));
+          if (moduleUrls.some(function (u) { return path.slice(-u.length) === u; })) keys.push(key);
+        }
+      }
+      keys.forEach(function (key) { storage.removeItem(key); });
     });
-  }
-
-  /* Private mode: the quiz plugin writes localStorage itself, so its state for this page is moved
-   * to sessionStorage after each write and put back (briefly) before the plugin reads it. */
-  function keepQuizStateInSession() {
-    var local = safeStorage("localStorage");
-    var session = safeStorage("sessionStorage");
-    if (!local || !session) return;
-    var key = QUIZ_PREFIX + window.location.pathname;
-    var saved = session.getItem(key);
-    if (saved !== null) local.setItem(key, saved);
-    function moveOut() {
-      var value = local.getItem(key);
-      if (value !== null) session.setItem(key, value);
-      local.removeItem(key);
-    }
-    window.addEventListener("quizProgressUpdate", function () { setTimeout(moveOut, 0); });
-    window.addEventListener("pagehide", moveOut);
   }
 
   var Store = {
     VERSION: VERSION,
     key: KEY,
-    backupKey: BACKUP_KEY,
+    backupKey: backupKey,
     get: ensure,
     change: change,
     mode: function () { ensure(); return backend.kind; },
@@ -248,18 +244,18 @@
     acknowledgeSetAside: function () { change(function (r) { if (!r.b) return false; r.b = 0; }); },
     backupExists: function () {
       var local = safeStorage("localStorage");
-      return !!(local && local.getItem(BACKUP_KEY) !== null);
+      return !!(local && local.getItem(backupKey()) !== null);
     },
-    /* "Slet mine data": our record, its backup, the private flag and the quiz plugin's keys. */
+    /* "Slet mine data": our record, its backup, the private flag and the old quiz plugin's keys. */
     eraseAll: function () {
       ensure();
       try { backend.clear(); } catch (e) { /* nothing stored */ }
       ["localStorage", "sessionStorage"].forEach(function (name) {
         var storage = safeStorage(name);
         if (!storage) return;
-        [KEY, BACKUP_KEY].forEach(function (k) { storage.removeItem(k); });
+        [KEY, backupKey()].forEach(function (k) { storage.removeItem(k); });
       });
-      removeQuizKeys();
+      removeLegacyQuizKeys();
       var keepPrivate = backend.kind === "private";
       record = fresh();
       record.n = 1; // the learner has seen the note; erasing should not bring it back at once
@@ -276,13 +272,11 @@
       if (on) {
         session.setItem(PRIVATE_FLAG, "1");
         session.setItem(KEY, JSON.stringify(current));
-        quizKeys(local).forEach(function (k) { session.setItem(k, local.getItem(k)); local.removeItem(k); });
         local.removeItem(KEY);
         local.removeItem(BACKUP_KEY);
       } else {
         session.removeItem(PRIVATE_FLAG);
         local.setItem(KEY, JSON.stringify(current));
-        quizKeys(session).forEach(function (k) { local.setItem(k, session.getItem(k)); session.removeItem(k); });
         session.removeItem(KEY);
       }
       backend = chooseBackend();
@@ -316,6 +310,12 @@
           if (!r.k[id] || incoming.k[id] < r.k[id]) r.k[id] = incoming.k[id];
         });
         if (incoming.n) r.n = 1;
+        // Chosen answers come along for modules not answered here; the answer order stays ours.
+        if (incoming.q) {
+          r.q = r.q || {};
+          Object.keys(incoming.q).forEach(function (id) { if (!r.q[id]) r.q[id] = incoming.q[id].slice(); });
+        }
+        if (!r.r && incoming.r) r.r = incoming.r;
       });
     },
   };
@@ -323,11 +323,4 @@
   window.OpsporStore = Store;
   O.store = Store;
 
-  // Runs now (before the quiz plugin reads its state on DOMContentLoaded).
-  try {
-    var session = safeStorage("sessionStorage");
-    if (!findLMS() && session && session.getItem(PRIVATE_FLAG) === "1") keepQuizStateInSession();
-  } catch (e) {
-    if (window.console) console.error("Opspor:", e);
-  }
 })();

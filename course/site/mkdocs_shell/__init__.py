@@ -18,7 +18,6 @@ from typing import Any
 
 import yaml
 
-from course.i18n import quiz_translation_file
 from course.site.mkdocs_shell.content_policy import POLICY
 
 OVERRIDES = Path(__file__).parent / "overrides"
@@ -78,11 +77,10 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
         opspor_csp=POLICY,
         generator=False,
     )
-    po_file = quiz_translation_file(shell.language)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "mkdocs_quiz" in plugin and po_file is not None:
-            # The plugin has no Danish; English keys with our Danish .po pass --strict.
-            plugin["mkdocs_quiz"].update(language="en", custom_translations={"en": str(po_file)})
+    # Quizzes are our own Python-Markdown extension, so they work in any Python-Markdown shell.
+    quiz_strings = {k: v for k, v in shell.strings.items() if k.startswith("quiz_")}
+    config["markdown_extensions"] = [*config.get("markdown_extensions", []),
+                                     {"course.quiz": {"strings": quiz_strings}}]
     return config
 
 
