@@ -153,9 +153,10 @@ class Question:
 class Link:
     """An internal link such as ``modul:at-spoerge`` found in authored Markdown."""
 
-    scheme: str
+    scheme: str  # "" for a link to an anchor on the same page
     target: str
     line: int
+    anchor: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,7 @@ class Module:
     links: tuple[Link, ...]
     path: Path
     key_lines: dict[str, int]  # front matter key -> source line, for cross-file problems
+    anchors: tuple[str, ...] = ()  # ids of its headings, for links with a #fragment
 
     @property
     def id(self) -> str:
@@ -178,6 +180,7 @@ class Page:
     body: str
     links: tuple[Link, ...]
     path: Path
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from course.diagnostics import CourseError, Problem, relative
-from course.loading.markdown_scan import scan_foreign_links, scan_links, scan_quizzes, scan_raw_html
+from course.loading.markdown_scan import BodyScan, parse_quiz, scan_body, scan_text
 from course.loading.structure import validate_structure
 from course.loading.text_files import SourceTextError, read_text, split_front_matter
 from course.loading.yaml_source import LocatedYaml, YamlSyntaxError, parse_located
+from course.markup_policy import url_scheme
 from course.model import (
     TRACK_IDS,
     Course,
@@ -36,18 +37,39 @@ class _Loader:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        self.string_links: dict[str, tuple[Link, ...]] = {}  # file -> course links in its YAML strings
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
 
     def yaml_file(self, path: Path) -> LocatedYaml | None:
         try:
-            return parse_located(read_text(path))
+            located = parse_located(read_text(path))
         except (SourceTextError, YamlSyntaxError) as exc:
             self.problems.append(Problem(self.rel(path), exc.line, str(exc)))
             return None
+        self.author_strings(path, located)
+        return located
 
-    def markdown_file(self, path: Path, meta_model: Any) -> tuple[Any, str, int, LocatedYaml] | None:
+    def author_strings(self, path: Path, located: LocatedYaml) -> list[Link]:
+        """Check every string of a YAML document as the Markdown it becomes; return its course links.
+
+        Templates escape ``<`` in these fields, but links and attribute lists would still work.
+        """
+        links: list[Link] = []
+        for key_path, text in _strings(located.data, ()):
+            if key_path and key_path[-1] == "url":
+                if url_scheme(text) not in ("https", "http"):
+                    self.problems.append(Problem(self.rel(path), located.line_of(key_path),
+                                                 f"url '{text}' must start with https://"))
+                continue
+            found, text_links = scan_text(text, located.text_line(key_path))
+            self.problems.extend(Problem(self.rel(path), line, message) for line, message in found)
+            links.extend(text_links)
+        self.string_links[self.rel(path)] = tuple(links)
+        return links
+
+    def markdown_file(self, path: Path, meta_model: Any) -> tuple[Any, str, BodyScan, LocatedYaml] | None:
         rel = self.rel(path)
         try:
             split = split_front_matter(read_text(path))
@@ -56,31 +78,35 @@ class _Loader:
             self.problems.append(Problem(rel, exc.line, str(exc)))
             return None
         meta = validate_structure(meta_model, located, rel, self.problems)
-        for line, tag in scan_raw_html(split.body, split.body_line):
-            self.problems.append(
-                Problem(rel, line, f"raw HTML <{tag}> is not allowed; use Markdown instead")
-            )
-        for line, message in scan_foreign_links(split.body, split.body_line):
+        front_links = self.author_strings(path, located)
+        scan = scan_body(split.body, split.body_line)
+        for line, message in scan.problems:
             self.problems.append(Problem(rel, line, message))
-        return (meta, split.body, split.body_line, located) if meta else None
+        scan = BodyScan(scan.quizzes, scan.problems, (*front_links, *scan.links), scan.anchors)
+        return (meta, split.body, scan, located) if meta else None
 
     def module(self, path: Path) -> Module | None:
         loaded = self.markdown_file(path, ModuleMeta)
         if loaded is None:
             return None
-        meta, body, body_line, located = loaded
-        questions, quiz_problems = scan_quizzes(body, body_line)
-        for line, message in quiz_problems:
-            self.problems.append(Problem(self.rel(path), line, message))
+        meta, body, scan, located = loaded
+        questions = []
+        for block in scan.quizzes:
+            question, quiz_problems = parse_quiz(block)
+            self.problems.extend(Problem(self.rel(path), line, message) for line, message in quiz_problems)
+            if question is not None:
+                questions.append(question)
         key_lines = {k[0]: v for k, v in located.lines.items() if len(k) == 1}
-        return Module(meta, body, tuple(questions), scan_links(body, body_line), path, key_lines)
+        return Module(meta, body, tuple(questions), scan.links, path, key_lines, scan.anchors)
 
     def page(self, path: Path) -> Page | None:
         loaded = self.markdown_file(path, PageMeta)
         if loaded is None:
             return None
-        meta, body, body_line, _ = loaded
-        return Page(meta, body, scan_links(body, body_line), path)
+        meta, body, scan, _ = loaded
+        for block in scan.quizzes:
+            self.problems.append(Problem(self.rel(path), block.line, "quizzes belong in modules, not in pages"))
+        return Page(meta, body, scan.links, path, scan.anchors)
 
     def model_file(self, path: Path, model: Any) -> tuple[Any, LocatedYaml] | None:
         located = self.yaml_file(path)
@@ -132,13 +158,9 @@ def load_course(root: Path) -> Course:
         if (loaded := loader.model_file(path, Track))
     ]
     glossary = loader.glossary(root / "glossary.yml")
-    scenario_links = {
-        loader.rel(p): tuple(scan_scenario_links(s, loc)) for p, (s, loc) in scenario_sources
-    }
-    for path, (scenario, located) in scenario_sources:
-        for text, line in scenario_texts(scenario, located):
-            for offset, message in scan_foreign_links(text, line):
-                loader.problems.append(Problem(loader.rel(path), offset, message))
+    # course links in YAML strings (scenarios, tracks, glossary, course.yml), by file
+    scenario_links = {path: links for path, links in loader.string_links.items() if links
+                      and not path.endswith(".md")}
 
     problems = check_course(
         root=root,
@@ -163,18 +185,13 @@ def load_course(root: Path) -> Course:
     )
 
 
-def scenario_texts(scenario: Scenario, located: LocatedYaml) -> list[tuple[str, int]]:
-    """Every Markdown text of a scenario with the YAML line it starts on."""
-    texts = []
-    for step_id, step in scenario.steps.items():
-        texts.append((step.text, located.line_of(("steps", step_id, "text"))))
-        for index, option in enumerate(step.options):
-            texts.append((option.feedback, located.line_of(("steps", step_id, "options", index, "feedback"))))
-    for ending_id, ending in scenario.endings.items():
-        texts.append((ending.text, located.line_of(("endings", ending_id, "text"))))
-    return texts
-
-
-def scan_scenario_links(scenario: Scenario, located: LocatedYaml) -> list[Link]:
-    """Internal links inside a scenario's Markdown texts, located on the YAML line."""
-    return [link for text, line in scenario_texts(scenario, located) for link in scan_links(text, line)]
+def _strings(data: Any, path: tuple[Any, ...]):
+    """Every string in parsed YAML with its key path (keys themselves are checked as ids)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, (*path, index))

@@ -1,107 +1,152 @@
-"""Scanning authored Markdown for quizzes and internal links.
+"""Scanning authored Markdown: quiz blocks, links, anchors and everything the markup policy refuses.
 
-Quizzes are parsed with the quiz plugin's own parser so that what we validate,
-count and print is exactly what the plugin renders.
+Quiz blocks are found from markdown-it-py's tokens (which know fenced, ``~~~`` and indented code
+and inline code spans, with line numbers); links, images, attributes and raw HTML are judged on the
+renderer's own element tree (:mod:`course.markup_policy`). No regular expression guesses at
+Markdown syntax here.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-from mkdocs_quiz.parsing import mask_code_blocks
+from markdown_it import MarkdownIt
 from mkdocs_quiz.qti.extractor import _parse_quiz_content
 
+from course.markup_policy import Audit, audit
 from course.model import Answer, Link, Question
 
 LINK_SCHEMES = ("modul", "scenarie", "ordliste", "side")
-LINK_RE = re.compile(r"\]\((" + "|".join(LINK_SCHEMES) + r"):([^)\s#]*)(#[^)\s]*)?\)")
-QUIZ_OPEN_RE = re.compile(r"<quiz>")
-QUIZ_CLOSE_RE = re.compile(r"</quiz>")
-ANY_LINK_RE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
-REFERENCE_DEF_RE = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-WEB_LINK_RE = re.compile(r"^(https?://|mailto:|tel:)", re.IGNORECASE)
-RAW_HTML_RE = re.compile(r"<(?!/?quiz>)(/?[a-zA-Z][a-zA-Z0-9-]*)[\s>/]")
+QUIZ_OPEN = "<quiz>"
+QUIZ_CLOSE = "</quiz>"
+
+_CODE_FINDER = MarkdownIt("commonmark", {"html": False})
 
 
-def line_at(text: str, offset: int, first_line: int) -> int:
-    return first_line + text.count("\n", 0, offset)
+@dataclass(frozen=True)
+class QuizBlock:
+    """One ``<quiz>`` ... ``</quiz>`` block: its opening line and the text between the tags."""
+
+    line: int
+    content: str
 
 
-def scan_links(body: str, first_line: int) -> tuple[Link, ...]:
-    masked, _ = mask_code_blocks(body)
-    return tuple(
-        Link(m.group(1), m.group(2), line_at(masked, m.start(), first_line))
-        for m in LINK_RE.finditer(masked)
-    )
+@dataclass(frozen=True)
+class BodyScan:
+    """What ``check`` needs from one Markdown body."""
+
+    quizzes: list[QuizBlock]
+    problems: list[tuple[int, str]]
+    links: tuple[Link, ...]
+    anchors: tuple[str, ...]
 
 
-def scan_foreign_links(body: str, first_line: int) -> list[tuple[int, str]]:
-    """Links the compiler cannot check or that would load something from another host.
+def _code_lines(lines: list[str]) -> set[int]:
+    """0-based lines inside fenced (``` or ~~~) and indented code blocks."""
+    code: set[int] = set()
+    for token in _CODE_FINDER.parse("\n".join(lines)):
+        if token.type in ("fence", "code_block") and token.map:
+            code.update(range(*token.map))
+    return code
 
-    Course pages link to each other through the ``modul:``/``scenarie:``/``ordliste:``/``side:``
-    schemes (so ids are checked and paths are placed right); web links are fine for
-    navigation, but an image from the web would be fetched, and the site must work offline.
+
+def find_quiz_blocks(body: str, first_line: int) -> tuple[list[QuizBlock], list[tuple[int, str]], str]:
+    """Quiz blocks of ``body``, problems with them, and the body with the tag lines blanked.
+
+    A tag counts only on a line of its own outside code; a ``<quiz>`` in code is just text. The
+    returned body keeps every line where it was, so later problems keep their line numbers.
     """
-    masked, _ = mask_code_blocks(body)
-    masked = re.sub(r"`[^`\n]*`", lambda m: " " * len(m.group(0)), masked)
-    problems = []
-    targets = [(m.start(), m.group(1) == "!", m.group(2)) for m in ANY_LINK_RE.finditer(masked)]
-    targets += [(m.start(), False, m.group(1)) for m in REFERENCE_DEF_RE.finditer(masked)]
-    for offset, is_image, target in targets:
-        line = line_at(masked, offset, first_line)
-        scheme = target.split(":", 1)[0]
-        if is_image:
-            problems.append((line, f"image '{target}': images are not supported; the site must work offline"))
-        elif scheme in LINK_SCHEMES or target.startswith("#") or WEB_LINK_RE.match(target):
+    lines = body.split("\n")
+    code = _code_lines(lines)
+    blocks: list[QuizBlock] = []
+    problems: list[tuple[int, str]] = []
+    open_at: int | None = None
+    for index, raw in enumerate(lines):
+        stripped = raw.strip()
+        if index in code or len(raw) - len(raw.lstrip(" ")) > 3 or stripped not in (QUIZ_OPEN, QUIZ_CLOSE):
             continue
+        lines[index] = ""
+        if stripped == QUIZ_OPEN:
+            if open_at is not None:
+                problems.append((first_line + open_at, "quiz is not closed: add '</quiz>'"))
+            open_at = index
+        elif open_at is None:
+            problems.append((first_line + index, "'</quiz>' without an opening '<quiz>'"))
         else:
-            problems.append((line, f"link '{target}' is not a course link; use modul:ID, scenarie:ID, "
-                                   "ordliste:ID, side:ID or a full https:// address"))
-    return problems
+            blocks.append(QuizBlock(first_line + open_at, "\n".join(lines[open_at + 1 : index])))
+            open_at = None
+    if open_at is not None:
+        problems.append((first_line + open_at, "quiz is not closed: add '</quiz>'"))
+    blanked = "\n".join(lines)
+    for token in _CODE_FINDER.parse(blanked):
+        if token.type == "inline" and token.map:
+            for child_line, text in _text_lines(token):
+                if QUIZ_OPEN in text or QUIZ_CLOSE in text:
+                    problems.append((first_line + child_line,
+                                     "write '<quiz>' and '</quiz>' each on a line of its own"))
+    return blocks, problems, blanked
 
 
-def scan_raw_html(body: str, first_line: int) -> list[tuple[int, str]]:
-    """Raw HTML tags outside quizzes: not allowed, so author text is never live HTML."""
-    masked, _ = mask_code_blocks(body)
-    masked = re.sub(r"`[^`\n]*`", lambda m: " " * len(m.group(0)), masked)
-    return [(line_at(masked, m.start(), first_line), m.group(1)) for m in RAW_HTML_RE.finditer(masked)]
+def _text_lines(token) -> list[tuple[int, str]]:
+    """(0-based line, text) of an inline token's plain text, leaving out code spans."""
+    line = token.map[0]
+    found = []
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "text":
+            found.append((line, child.content))
+    return found
+
+
+def parse_quiz(block: QuizBlock) -> tuple[Question | None, list[tuple[int, str]]]:
+    parsed = _parse_quiz_content(block.content)
+    if parsed is None:
+        return None, [(block.line, "quiz has no question or no answers ('- [x] ...' lines)")]
+    question = Question(
+        text=parsed.question,
+        answers=tuple(Answer(a.text, a.is_correct, a.feedback) for a in parsed.answers),
+        explanation=parsed.content,
+        line=block.line,
+        blanks=tuple(b.correct_answer for b in parsed.blanks),
+    )
+    problems = []
+    if not question.blanks and not any(a.correct for a in question.answers):
+        problems.append((block.line, "quiz question has no correct answer (mark one with '- [x]')"))
+    if not question.blanks and len(question.answers) < 2:
+        problems.append((block.line, "quiz question needs at least two answers"))
+    return question, problems
+
+
+def _links(result: Audit) -> tuple[Link, ...]:
+    return tuple(Link(k.scheme, k.target, k.line, k.anchor) for k in result.links)
+
+
+def scan_body(body: str, first_line: int) -> BodyScan:
+    """A module or page body: quizzes, raw HTML, links, attributes, and its heading anchors."""
+    blocks, problems, blanked = find_quiz_blocks(body, first_line)
+    result = audit(blanked, first_line)
+    problems += [(f.line, f.message) for f in result.findings]
+    return BodyScan(blocks, problems, _links(result), tuple(result.anchors))
+
+
+def scan_text(text: str, first_line: int, *, escaped: bool = True) -> tuple[list[tuple[int, str]], tuple[Link, ...]]:
+    """A Markdown field from YAML or front matter (a title, a step text, a definition...).
+
+    ``escaped``: the templates turn ``<`` into ``&lt;`` before rendering, so raw HTML is shown as
+    text there; links and attribute lists still work, so they are checked.
+    """
+    result = audit(text, first_line, allow_raw_html=escaped)
+    return [(f.line, f.message) for f in result.findings], _links(result)
 
 
 def scan_quizzes(body: str, first_line: int) -> tuple[list[Question], list[tuple[int, str]]]:
     """Return the questions and ``(line, message)`` problems of every ``<quiz>`` block."""
-    masked, _ = mask_code_blocks(body)
-    questions: list[Question] = []
-    problems: list[tuple[int, str]] = []
-    opens = [m.start() for m in QUIZ_OPEN_RE.finditer(masked)]
-    closes = [m.start() for m in QUIZ_CLOSE_RE.finditer(masked)]
-    position = 0
-    for start in opens:
-        if start < position:
-            continue
-        line = line_at(masked, start, first_line)
-        end = next((c for c in closes if c > start), None)
-        following = next((o for o in opens if o > start), None)
-        if end is None or (following is not None and following < end):
-            problems.append((line, "quiz is not closed: add '</quiz>'"))
-            continue
-        position = end
-        parsed = _parse_quiz_content(masked[start + len("<quiz>") : end])
-        if parsed is None:
-            problems.append((line, "quiz has no question or no answers ('- [x] ...' lines)"))
-            continue
-        question = Question(
-            text=parsed.question,
-            answers=tuple(Answer(a.text, a.is_correct, a.feedback) for a in parsed.answers),
-            explanation=parsed.content,
-            line=line,
-            blanks=tuple(b.correct_answer for b in parsed.blanks),
-        )
-        if not question.blanks and not any(a.correct for a in question.answers):
-            problems.append((line, "quiz question has no correct answer (mark one with '- [x]')"))
-        if not question.blanks and len(question.answers) < 2:
-            problems.append((line, "quiz question needs at least two answers"))
-        questions.append(question)
-    for stray in closes:
-        if not any(o < stray for o in opens):
-            problems.append((line_at(masked, stray, first_line), "'</quiz>' without an opening '<quiz>'"))
+    blocks, problems, _ = find_quiz_blocks(body, first_line)
+    questions = []
+    for block in blocks:
+        question, found = parse_quiz(block)
+        problems += found
+        if question is not None:
+            questions.append(question)
     return questions, problems

@@ -21,6 +21,11 @@ class LocatedYaml:
     data: Any
     lines: dict[KeyPath, int] = field(default_factory=dict)
     duplicates: list[tuple[int, str]] = field(default_factory=list)
+    block_text: dict[KeyPath, int] = field(default_factory=dict)  # `|`/`>` text -> its first line
+
+    def text_line(self, path: KeyPath) -> int:
+        """The line a string value's text starts on (a block scalar starts below its key)."""
+        return self.block_text.get(tuple(path)) or self.line_of(path)
 
     def line_of(self, path: KeyPath) -> int:
         """The line of ``path`` or of its nearest located ancestor."""
@@ -68,6 +73,8 @@ def _convert(node: yaml.Node, path: KeyPath, out: LocatedYaml, offset: int) -> A
         return mapping
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, i), out, offset) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        out.block_text[path] = node.start_mark.line + 2 + offset
     return _scalar(node)
 
 

@@ -13,7 +13,9 @@ import re
 import markdown
 from markupsafe import Markup
 
-EXTENSIONS = ["admonition", "tables", "attr_list", "sane_lists", "pymdownx.details"]
+from course.markup_policy import GuardExtension
+
+EXTENSIONS = ["admonition", "tables", "attr_list", "sane_lists", "pymdownx.details", GuardExtension()]
 _QUIZ = re.compile(r"^[ \t]*<quiz>.*?^[ \t]*</quiz>[ \t]*\n?", re.DOTALL | re.MULTILINE)
 _COURSE_LINK = re.compile(r"\[([^\]]*)\]\((?:modul|scenarie|ordliste|side):[^)]*\)")
 

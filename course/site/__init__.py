@@ -13,6 +13,7 @@ from course.site import layout
 from course.site.docs_tree import DocsTreeWriter
 from course.site.manifest import build_manifest, manifest_script
 from course.site.mkdocs_shell import ShellError, ShellInput, render
+from course.site.text_render import shell_text
 
 ASSETS = Path(__file__).parent / "assets"
 VENDOR_FILES = {
@@ -77,7 +78,7 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path) -
         docs_dir=docs,
         site_dir=site_dir,
         nav=nav,
-        site_name=course.meta.title,
+        site_name=shell_text(course.meta.title),
         language=course.meta.language,
         strings=strings,
         extra_css=[f"{layout.ASSET_DIR}/opspor.css"],

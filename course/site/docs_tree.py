@@ -16,7 +16,7 @@ import jinja2
 from course.model import Course, Module, Scenario, Source, Track
 from course.site import layout, verify_page
 from course.site.layout import rewrite_links
-from course.site.text_render import author_html, escape_markdown_html
+from course.site.text_render import author_html, escape_markdown_html, script_json, shell_text
 from course.validation.scenario_graph import best_path
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -51,7 +51,8 @@ def _environment() -> jinja2.Environment:
         md=md,
         doc_link=doc_link,
         source_line=source_line,
-        yaml_str=lambda s: json.dumps(str(s), ensure_ascii=False),
+        # a page title for the shell's front matter: the shell prints it as HTML, so escape it
+        yaml_str=lambda s: json.dumps(shell_text(str(s)), ensure_ascii=False),
         cell=lambda s: str(s).replace("|", "\\|"),
     )
     return env
@@ -101,9 +102,7 @@ class DocsTreeWriter:
     def write_scenario(self, scenario: Scenario) -> None:
         doc = layout.scenario_doc(scenario.id)
         numbers = {step_id: i for i, step_id in enumerate(scenario.steps, 1)}
-        data = json.dumps(player_data(scenario, doc), ensure_ascii=False)
-        # JSON inside <script>: "<" must never close the element early.
-        data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        data = script_json(player_data(scenario, doc))
         self.write(doc, "scenario.md.j2", scenario=scenario, step_numbers=numbers, player_json=data)
 
     def track_items(self, track: Track, from_doc: str) -> list[dict[str, Any]]:
@@ -151,21 +150,21 @@ class DocsTreeWriter:
             {t["nav_home"]: "index.md"},
             {t["nav_progress"]: layout.PROGRESS_DOC},
             {t["nav_certificate"]: layout.CERTIFICATE_DOC},
-            {t["nav_tracks"]: [{tr.title: layout.track_doc(tr.id)} for tr in course.tracks.values()]},
-            {t["nav_core"]: _chunked([{m.meta.title: layout.module_doc(m.id)} for m in shared]
-                                     + [{s.title: layout.scenario_doc(s.id)} for s in shared_scenarios])},
+            {t["nav_tracks"]: [{shell_text(tr.title): layout.track_doc(tr.id)} for tr in course.tracks.values()]},
+            {t["nav_core"]: _chunked([{shell_text(m.meta.title): layout.module_doc(m.id)} for m in shared]
+                                     + [{shell_text(s.title): layout.scenario_doc(s.id)} for s in shared_scenarios])},
         ]
         for track in course.tracks.values():
             own = []
             for item_id in track.items:
                 module = course.modules.get(item_id)
                 if module and "alle" not in module.meta.tracks and _first_track(course, module.meta.tracks) == track.id:
-                    own.append({module.meta.title: layout.module_doc(item_id)})
+                    own.append({shell_text(module.meta.title): layout.module_doc(item_id)})
                 scenario = course.scenarios.get(item_id)
                 if scenario and "alle" not in scenario.tracks and _first_track(course, scenario.tracks) == track.id:
-                    own.append({scenario.title: layout.scenario_doc(item_id)})
+                    own.append({shell_text(scenario.title): layout.scenario_doc(item_id)})
             if own:
-                nav.append({track.title: _chunked(own)})
+                nav.append({shell_text(track.title): _chunked(own)})
         nav.append({t["nav_glossary"]: layout.GLOSSARY_DOC})
         nav.append({t["verify_title"]: layout.VERIFY_DOC})
         for page_id, key in (("hjaelp", "nav_help"), ("om", "nav_about")):

@@ -14,7 +14,7 @@ from typing import Any
 
 from course.model import Course
 from course.site import layout
-from course.site.text_render import author_html
+from course.site.text_render import author_html, script_json
 
 MANIFEST_VERSION = 1
 
@@ -83,5 +83,4 @@ def build_manifest(course: Course, strings: dict[str, str]) -> dict[str, Any]:
 
 
 def manifest_script(manifest: dict[str, Any]) -> str:
-    data = json.dumps(manifest, ensure_ascii=False, indent=1).replace("</", "<\\/")
-    return f"window.OPSPOR_COURSE = {data};\n"
+    return f"window.OPSPOR_COURSE = {script_json(manifest)};\n"

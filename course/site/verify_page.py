@@ -12,6 +12,7 @@ import json
 
 from course.model import Course
 from course.site import layout
+from course.site.text_render import script_json
 
 FALLBACK_VERIFIER = "assets/vendor/noble-ed25519/ed25519-verify.js"
 VERIFY_STYLES = f"{layout.ASSET_DIR}/opspor-verify.css"
@@ -35,5 +36,4 @@ def verify_page_json(course: Course, strings: dict[str, str]) -> str:
         "tracks": {t.id: t.title for t in course.tracks.values()},
         "strings": {k: v for k, v in strings.items() if k.startswith("verify_")} | {"hours": strings["hours"]},
     }
-    text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json(data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,6 +11,7 @@ from course.diagnostics import Problem, did_you_mean, relative
 from course.loading.yaml_source import LocatedYaml
 from course.model import (
     ALL_TRACKS,
+    SLUG,
     TRACK_IDS,
     GlossaryTerm,
     Link,
@@ -20,6 +22,8 @@ from course.model import (
     applies_to,
 )
 from course.validation.scenario_graph import check_scenario_graph
+
+SLUG_RE = re.compile(SLUG)
 
 REQUIRED_PAGES = ("index", "hjaelp", "om")
 Located = tuple[str, object, LocatedYaml]
@@ -66,6 +70,11 @@ def check_course(
                                 f"prerequisites form a cycle through '{cycle_start}'"))
 
     for path, scenario, loc in scenarios:
+        for kind, mapping in (("step", scenario.steps), ("ending", scenario.endings)):
+            for item_id in mapping:
+                if not SLUG_RE.match(str(item_id)):
+                    problems.append(Problem(path, loc.line_of((f"{kind}s", item_id)),
+                                            f"{kind} id '{item_id}' is not a slug (use a-z, 0-9 and '-')"))
         for index, name in enumerate(scenario.tracks):
             if name not in track_choices:
                 problems.append(Problem(path, loc.line_of(("tracks", index)),
@@ -76,21 +85,7 @@ def check_course(
 
     _check_tracks(problems, modules, scenarios, tracks, root, mod_paths, module_line)
 
-    targets = {
-        "modul": module_ids,
-        "scenarie": {s.id for _, s, _ in scenarios},
-        "ordliste": {t.id for t in glossary},
-        "side": {p.meta.id for p in pages},
-    }
-    sources = [(mod_paths[m.id], m.links) for m in modules]
-    sources += [(relative(p.path, root), p.links) for p in pages]
-    sources += list(scenario_links.items())
-    for path, links in sources:
-        for link in links:
-            if link.target not in targets[link.scheme]:
-                hint = did_you_mean(link.target, targets[link.scheme])
-                problems.append(Problem(path, link.line,
-                                        f"link '{link.scheme}:{link.target}' points to no {link.scheme}{hint}"))
+    _check_links(problems, root, modules, pages, scenarios, glossary, scenario_links, mod_paths)
 
     present = {p.meta.id for p in pages}
     for required in REQUIRED_PAGES:
@@ -170,3 +165,41 @@ def _check_tracks(problems, modules, scenarios, tracks, root, mod_paths, module_
             if name in TRACK_IDS and name not in defined:
                 problems.append(Problem(mod_paths[module.id], module_line(module, "tracks"),
                                         f"tracks: track '{name}' has no file tracks/{name}.yml"))
+
+
+def scenario_anchors(scenario: Scenario) -> set[str]:
+    """The ids the scenario page gives its steps and endings (see templates/scenario.md.j2)."""
+    return {f"trin-{s}" for s in scenario.steps} | {f"slut-{e}" for e in scenario.endings}
+
+
+def _check_links(problems, root, modules, pages, scenarios, glossary, scenario_links, mod_paths) -> None:
+    """Every course link points to something that exists, and a #fragment to one of its headings."""
+    anchors: dict[str, dict[str, set[str]]] = {
+        "modul": {m.id: set(m.anchors) for m in modules},
+        "scenarie": {s.id: scenario_anchors(s) for _, s, _ in scenarios},
+        "ordliste": {t.id: set() for t in glossary},
+        "side": {p.meta.id: set(p.anchors) for p in pages},
+    }
+    local = {mod_paths[m.id]: set(m.anchors) for m in modules}
+    local |= {relative(p.path, root): set(p.anchors) for p in pages}
+    local |= {path: scenario_anchors(s) for path, s, _ in scenarios}
+    local["glossary.yml"] = {t.id for t in glossary}
+    sources = [(mod_paths[m.id], m.links) for m in modules]
+    sources += [(relative(p.path, root), p.links) for p in pages]
+    sources += list(scenario_links.items())
+    for path, links in sources:
+        for link in links:
+            if not link.scheme:
+                if link.anchor not in local.get(path, set()):
+                    problems.append(Problem(path, link.line, f"link '#{link.anchor}' points to no heading on this "
+                                            f"page{did_you_mean(link.anchor or '', local.get(path, set()))}"))
+                continue
+            known = anchors[link.scheme]
+            if link.target not in known:
+                hint = did_you_mean(link.target, known)
+                problems.append(Problem(path, link.line,
+                                        f"link '{link.scheme}:{link.target}' points to no {link.scheme}{hint}"))
+            elif link.anchor is not None and link.anchor not in known[link.target]:
+                hint = did_you_mean(link.anchor, known[link.target])
+                problems.append(Problem(path, link.line, f"link '{link.scheme}:{link.target}#{link.anchor}': "
+                                        f"{link.target} has no heading with id '{link.anchor}'{hint}"))

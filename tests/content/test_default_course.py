@@ -26,7 +26,9 @@ PHONE_ALLOW = {
 # Paragraph references: "§ N" -> (law, source in the content brief)
 PARAGRAPH_ALLOW = {
     "§ 2": ("tilholdsloven § 2 stk. 2", "addendum §3.2"),
+    "§ 8": ("databeskyttelsesloven § 8 (strafbare forhold)", "brief Corrections (2026-12)"),
     "§ 12 a": ("serviceloven § 12 a", "addendum §3.3"),
+    "§ 12 c": ("serviceloven § 12 c (SIRIs sikkerhedskonsulenter)", "brief Corrections (2026-12)"),
     "§ 15": ("barnets lov § 15 stk. 3 (beredskab)", "brief §3.6 [P]"),
     "§ 27": ("forvaltningsloven § 27", "brief §3.5"),
     "§ 28": ("forvaltningsloven § 28", "brief §3.5"),

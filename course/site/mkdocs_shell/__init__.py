@@ -60,6 +60,8 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
         use_directory_urls=False,
         extra_css=[*config.get("extra_css", []), *shell.extra_css],
         extra_javascript=[*config.get("extra_javascript", []), *shell.extra_javascript],
+        # last in the tree: drop event handlers, focus tricks and unsafe URLs whatever made them
+        markdown_extensions=[*config.get("markdown_extensions", []), "course.markup_policy"],
     )
     theme = config.setdefault("theme", {})
     theme.update(language=shell.language, custom_dir=str(OVERRIDES), font=False)
