@@ -19,6 +19,11 @@ def ui_strings(language: str) -> dict[str, str]:
     return {**danish, **own}
 
 
+def available_languages() -> list[str]:
+    """Language codes with a UI translation here (``da.yml``, ``en.yml``, ...)."""
+    return sorted(p.stem for p in HERE.glob("*.yml"))
+
+
 def quiz_translation_file(language: str) -> Path | None:
     """A .po file for the quiz plugin where it ships none of its own."""
     path = HERE / f"quiz-{language}.po"
