@@ -172,6 +172,7 @@ def audit(text: str, first_line: int, *, allow_raw_html: bool = False) -> Audit:
     elements, raw_html = _AUDITOR.parse(text)
     for element in elements:
         _audit_element(element, where, result)
+    _inline_course_links(result, where)
     if not allow_raw_html:
         for raw in raw_html:
             tag = re.match(r"\s*<\s*(/?[A-Za-z][\w:-]*|!--|!|\?)", raw)
@@ -217,8 +218,6 @@ def _audit_link(href: str, where: _Locator, result: Audit) -> None:
     line = where.line_of(href)
     if scheme in COURSE_SCHEMES:
         target, _, anchor = href.split(":", 1)[1].partition("#")
-        if f"]({href})" not in where.text:
-            result.findings.append(Finding(line, f"link '{href}': write course links inline, as [text]({href})"))
         result.links.append(CourseLink(scheme, target, anchor or None, line))
     elif scheme is None:
         if href.startswith("#"):
@@ -229,6 +228,22 @@ def _audit_link(href: str, where: _Locator, result: Audit) -> None:
     elif scheme not in WEB_SCHEMES:
         result.findings.append(Finding(line, f"link '{href}': the scheme '{scheme}:' is not allowed; use "
                                              "modul:, scenarie:, ordliste:, side:, https:, mailto: or tel:"))
+
+
+def _inline_course_links(result: Audit, where: _Locator) -> None:
+    """Course links must be written ``[text](modul:id)``: that is the form the site rewrites to a path."""
+    counts: dict[str, int] = {}
+    for link in result.links:
+        if link.scheme:
+            href = f"{link.scheme}:{link.target}" + (f"#{link.anchor}" if link.anchor else "")
+            counts[href] = counts.get(href, 0) + 1
+    for href, count in counts.items():
+        if where.text.count(f"]({href})") >= count:
+            continue
+        offsets = [m.start() for m in re.finditer(re.escape(href), where.text)]
+        odd = next((o for o in offsets if where.text[max(0, o - 2) : o] != "]("), offsets[0] if offsets else 0)
+        line = where.first_line + where.text.count("\n", 0, odd)
+        result.findings.append(Finding(line, f"link '{href}': write course links inline, as [text]({href})"))
 
 
 def heading_slug(text: str) -> str:

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -79,9 +80,27 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
+CSP_REPORTS: list[str] = []  # every Content-Security-Policy violation any test's browser saw
+
+
+def watch_csp(context: Any) -> Any:
+    """Record CSP violations of every page and frame in ``context`` (checked after each test)."""
+    context.on("console", lambda message: CSP_REPORTS.append(f"{message.location.get('url')}: {message.text}")
+               if "Content Security Policy" in message.text else None)
+    return context
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations() -> Iterator[None]:
+    """The pages' CSP must never block anything our pages, the theme or the LMS launch need."""
+    before = len(CSP_REPORTS)
+    yield
+    assert CSP_REPORTS[before:] == [], "CSP violations: " + "\n".join(CSP_REPORTS[before:])
+
+
 def offline_context(browser: object, log: NetworkLog, allow_prefix: str = "file://", **kwargs: object):
     """A browser context where every request outside ``allow_prefix`` is aborted and logged."""
-    context = browser.new_context(**kwargs)  # type: ignore[attr-defined]
+    context = watch_csp(browser.new_context(**kwargs))  # type: ignore[attr-defined]
 
     def route(route_obj, request) -> None:
         if request.url.startswith(allow_prefix) or request.url.startswith(("data:", "blob:", "about:")):

@@ -33,8 +33,6 @@ from course.model import (
 )
 from course.validation import check_course
 
-SCENARIO_TEXT_FIELDS = ("text", "feedback")
-
 
 class _Loader:
     def __init__(self, root: Path):

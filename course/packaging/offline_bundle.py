@@ -18,6 +18,7 @@ from course.i18n import ui_strings
 from course.model import Course
 from course.packaging.archive import Entry, folder_entries, write_zip
 from course.packaging.site_snapshot import SERVER_ONLY
+from course.site.csp import CONTENT_SECURITY_POLICY
 from course.site.manifest import storage_key
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -52,7 +53,8 @@ def write_offline_bundle(course: Course, site_dir: Path, target: Path) -> Bundle
         loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
     )
     start_page = environment.get_template("offline-start.html.j2").render(
-        language=course.meta.language, title=course.meta.title, start_text=strings["offline_start_link"]
+        language=course.meta.language, title=course.meta.title, start_text=strings["offline_start_link"],
+        csp=CONTENT_SECURITY_POLICY,
     )
     entries = [
         *folder_entries(site_dir, f"{top}/", skip=SERVER_ONLY),

@@ -26,10 +26,12 @@ from course.packaging.manifest_check import schema_problems, semantic_problems
 from course.packaging.scorm_manifest import ManifestInput, render_manifest
 from course.packaging.site_snapshot import SERVER_ONLY
 from course.site import layout
+from course.site.csp import CONTENT_SECURITY_POLICY
 
 ASSETS = Path(__file__).parent / "assets"
 LAUNCH_PAGE = "index.html"
 ADAPTER = "opspor-lms.js"
+LAUNCH_STYLES = "opspor-launch.css"
 SITE_FOLDER = "kursus"
 
 
@@ -59,6 +61,8 @@ def render_launch_page(course: Course, track_id: str, version: str) -> str:
         title=f"{course.meta.title}: {track.title}",
         strings=strings,
         adapter=ADAPTER,
+        styles=LAUNCH_STYLES,
+        csp=CONTENT_SECURITY_POLICY,
         launch={
             "trackId": track_id,
             "version": version,
@@ -82,6 +86,7 @@ def write_scorm_package(
     content = [
         Entry(LAUNCH_PAGE, data=render_launch_page(course, track_id, version).encode("utf-8")),
         Entry(ADAPTER, source=ASSETS / ADAPTER),
+        Entry(LAUNCH_STYLES, source=ASSETS / LAUNCH_STYLES),
         *folder_entries(site_dir, f"{SITE_FOLDER}/", skip=SERVER_ONLY),
     ]
     schemas = [Entry(path.name, source=path) for path in schema_files(project_root, version)]

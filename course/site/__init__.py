@@ -18,7 +18,8 @@ from course.site.text_render import shell_text
 ASSETS = Path(__file__).parent / "assets"
 VENDOR_FILES = {
     # site path -> path inside node_modules (pinned in package.json / package-lock.json)
-    "assets/vendor/iframe-worker/shim.js": "iframe-worker/shim/index.js",
+    # (none at the moment: search from file:// uses our own opspor-iframe-worker.js, because the
+    # iframe-worker shim writes inline script, which the pages' CSP forbids)
 }
 PAGE_VENDOR_FILES = {
     # loaded only by the page that needs them (not on every page like VENDOR_FILES);
@@ -83,7 +84,7 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path) -
         strings=strings,
         extra_css=[f"{layout.ASSET_DIR}/opspor.css"],
         extra_javascript=[f"{layout.ASSET_DIR}/{name}" for name in RUNTIME_SCRIPTS],
-        polyfills=list(vendored),
+        polyfills=[*vendored, f"{layout.ASSET_DIR}/opspor-iframe-worker.js"],
     )
 
 

@@ -110,3 +110,20 @@ def test_nothing_runs_on_any_page(hostile_site: Path, browser: object, width: in
     assert not violations, violations
     assert not errors, errors
     assert not log.blocked, log.blocked
+
+
+def test_search_results_show_hostile_titles_as_text(hostile_site: Path, browser: object) -> None:
+    """The theme's search renders titles from its index as HTML: they must arrive escaped once."""
+    context = offline_context(browser, NetworkLog())
+    page = context.new_page()
+    page.goto((hostile_site / "index.html").as_uri())
+    search = page.locator(".md-search__input")
+    search.click()
+    page.locator(".md-search-result__meta").filter(has_text="Indtast søgeord").wait_for(timeout=15_000)
+    search.press_sequentially("Testscenarie", delay=20)
+    first = page.locator(".md-search-result__item").first
+    first.wait_for()
+    title = load_course(HOSTILE).scenarios["test-scenarie"].title
+    assert " ".join(title.split()) in " ".join(first.inner_text().split())
+    assert page.evaluate("window.__pwned") is None
+    context.close()

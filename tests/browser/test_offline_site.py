@@ -10,7 +10,7 @@ def test_site_from_file_search_and_quiz_with_zero_remote_requests(mini_site: Pat
     page.goto((mini_site / "index.html").as_uri())
     assert page.locator("html").get_attribute("lang") == "da"
 
-    # Search in Danish, offline (needs the vendored iframe-worker shim).
+    # Search in Danish, offline (needs our CSP-clean iframe worker, opspor-iframe-worker.js).
     search = page.locator(".md-search__input")
     search.click()
     # The index loads in a worker; typing before it is ready is silently dropped.

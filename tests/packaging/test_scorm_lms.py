@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 from course.model import Course
+from tests.conftest import watch_csp
 from tests.packaging.conftest import TRACK, VERSIONS
 from tests.packaging.journey import complete_track
 
@@ -132,7 +133,7 @@ def test_pages_share_one_session_and_an_oversized_record_is_not_cut(launch_in_lm
 def test_without_an_lms_the_course_still_runs_and_says_progress_stays_in_the_browser(
     browser, lms_server: str
 ) -> None:
-    context = browser.new_context()
+    context = watch_csp(browser.new_context())
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

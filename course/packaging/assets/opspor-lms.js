@@ -11,7 +11,8 @@
  */
 (function () {
   "use strict";
-  var launch = window.OPSPOR_LAUNCH;
+  // launch settings come as JSON data (the page's CSP allows no inline script)
+  var launch = JSON.parse(document.getElementById("opspor-launch").textContent);
   var SPECS = {
     "1.2": {
       api: "API", initialize: "LMSInitialize", terminate: "LMSFinish", getValue: "LMSGetValue",

@@ -11,6 +11,7 @@ import contextlib
 import io
 import logging
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,11 @@ from typing import Any
 import yaml
 
 from course.i18n import quiz_translation_file
+from course.site.mkdocs_shell.content_policy import POLICY
 
 OVERRIDES = Path(__file__).parent / "overrides"
+SHELL_ASSETS = Path(__file__).parent / "assets"  # the theme's inline scripts, as files
+HOOKS = Path(__file__).parent / "content_policy.py"
 QUICK_EXIT_URL = "https://www.dr.dk/"
 
 
@@ -62,6 +66,7 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
         extra_javascript=[*config.get("extra_javascript", []), *shell.extra_javascript],
         # last in the tree: drop event handlers, focus tricks and unsafe URLs whatever made them
         markdown_extensions=[*config.get("markdown_extensions", []), "course.markup_policy"],
+        hooks=[*config.get("hooks", []), str(HOOKS)],
     )
     theme = config.setdefault("theme", {})
     theme.update(language=shell.language, custom_dir=str(OVERRIDES), font=False)
@@ -70,6 +75,7 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
         polyfills=shell.polyfills,
         opspor_strings=shell.strings,
         opspor_exit_url=QUICK_EXIT_URL,
+        opspor_csp=POLICY,
         generator=False,
     )
     po_file = quiz_translation_file(shell.language)
@@ -86,6 +92,7 @@ def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    shutil.copytree(SHELL_ASSETS, shell.docs_dir / "assets" / "opspor-shell", dirs_exist_ok=True)
     config_path = work_dir / "mkdocs.yml"
     config_path.write_text(
         yaml.safe_dump(shell_config(project_config, shell), allow_unicode=True, sort_keys=False),
