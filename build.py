@@ -6,16 +6,20 @@ Run ``python build.py --help`` for the commands.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import time
 from pathlib import Path
 
 import click
 
-from course.atomic_output import replaced_on_success
+from course.atomic_output import OutputWriteError, prepare_folder, replaced_on_success
 from course.diagnostics import CourseError
 from course.loading import load_course
 from course.model import Course
+from course.output_safety import OutputPolicy, OutputRefused, check_output
+from course.output_safety import course_output_policy as _policy
 
 PROJECT = Path(__file__).resolve().parent
 
@@ -30,7 +34,36 @@ def _load(root: Path) -> Course:
         raise click.ClickException(f"{len(exc.problems)} {noun} found; nothing was built") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Cli(click.Group):
+    """The top command: an author's or user's mistake is one line and exit 1, never a traceback.
+
+    Errors the user can act on (a refused or unwritable output folder) become one-line
+    messages. Anything else is a bug in Opspor: one line saying so and exit 2, with the
+    traceback only on request (``OPSPOR_DEBUG=1``), so real bugs are neither hidden nor
+    dumped on authors.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except (OutputRefused, OutputWriteError) as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
+        except Exception as exc:
+            if os.environ.get("OPSPOR_DEBUG"):
+                raise
+            first = (str(exc).strip().splitlines() or [""])[0][:300]
+            click.echo(f"Internal error: {type(exc).__name__}: {first}", err=True)
+            click.echo("This is a bug in Opspor, not in your course. Run again with OPSPOR_DEBUG=1 "
+                       "for the details and report them.", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--course", "course_root", type=click.Path(file_okay=False, path_type=Path),
               default=PROJECT, show_default="this folder", help="Folder holding course.yml, modules/, ...")
 @click.pass_context
@@ -107,11 +140,13 @@ def build(course_root: Path, out: Path | None) -> None:
     from course.site import SetupError, ShellError, build_site
 
     started = time.perf_counter()
+    target = out or course_root / "site"
+    policy = _policy(course_root, "site", course_root / "site")
+    check_output(target, policy)  # before any work: a refused folder costs nothing
     course = _load(course_root)
     _check_claims(course)
-    target = out or course_root / "site"
     try:
-        with replaced_on_success(target) as staging:
+        with replaced_on_success(target, policy) as staging:
             pages = build_site(course, PROJECT, staging)
     except ShellError as exc:
         raise click.ClickException(f"the site shell reported:\n{exc}\nThe previous site is unchanged.") from None
@@ -150,8 +185,13 @@ _OUT_OPTION = click.option(
     help="Output folder (default: build/packages/ beside the course).")
 
 
-def _out_folder(course_root: Path, out: Path | None) -> Path:
-    return out or course_root / "build" / "packages"
+def _out_folder(course_root: Path, out: Path | None) -> tuple[Path, OutputPolicy]:
+    """The packages folder (checked before any work) and what may be written there."""
+    default = course_root / "build" / "packages"
+    folder = out or default
+    policy = _policy(course_root, "packages", default)
+    check_output(folder, policy)
+    return folder, policy
 
 
 def _write_scorm(course: Course, out: Path, track_id: str, version: str) -> None:
@@ -178,7 +218,8 @@ def _write_offline(course: Course, site: Path, out: Path) -> None:
 def _write_qti(course: Course, out: Path) -> None:
     from course.packaging.qti_export import write_question_banks
 
-    with replaced_on_success(out / "qti") as staging:
+    qti = out / "qti"
+    with replaced_on_success(qti, _policy(course.root, "qti", qti)) as staging:
         staging.mkdir(parents=True)
         banks = write_question_banks(course, staging)
     questions = sum(b.questions for b in banks)
@@ -193,11 +234,12 @@ def _write_qti(course: Course, out: Path) -> None:
 @click.pass_obj
 def package_scorm(course_root: Path, track_id: str, version: str, out: Path | None) -> None:
     """One track as a SCORM package (zip) for upload to an LMS."""
+    folder, policy = _out_folder(course_root, out)
     course = _load(course_root)
     if track_id not in course.tracks:
         raise click.ClickException(f"unknown track {track_id!r}; choose one of {', '.join(course.tracks)}")
     try:
-        _write_scorm(course, _out_folder(course_root, out), track_id, version)
+        _write_scorm(course, prepare_folder(folder, policy), track_id, version)
     except _packaging_errors() as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -209,10 +251,11 @@ def package_offline(course_root: Path, out: Path | None) -> None:
     """The whole site as one zip: unzip, double-click the start page, no network needed."""
     from course.packaging.site_snapshot import built_site
 
+    folder, policy = _out_folder(course_root, out)
     course = _load(course_root)
     try:
         with built_site(course, PROJECT) as site:
-            _write_offline(course, site, _out_folder(course_root, out))
+            _write_offline(course, site, prepare_folder(folder, policy))
     except _packaging_errors() as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -222,8 +265,9 @@ def package_offline(course_root: Path, out: Path | None) -> None:
 @click.pass_obj
 def package_qti(course_root: Path, out: Path | None) -> None:
     """Every module's questions as QTI 1.2 question banks (one zip per module) in qti/."""
+    folder, policy = _out_folder(course_root, out)
     course = _load(course_root)
-    _write_qti(course, _out_folder(course_root, out))
+    _write_qti(course, prepare_folder(folder, policy))
 
 
 @package.command("all")
@@ -234,9 +278,10 @@ def package_all(course_root: Path, out: Path | None) -> None:
     from course.packaging.site_snapshot import built_site
 
     started = time.perf_counter()
+    folder, policy = _out_folder(course_root, out)
     course = _load(course_root)
-    folder = _out_folder(course_root, out)
     try:
+        prepare_folder(folder, policy)
         for track_id in course.tracks:
             _write_scorm(course, folder, track_id, "1.2")
         with built_site(course, PROJECT) as site:
@@ -267,11 +312,13 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
     from course.pdf.packs import print_packs
 
     started = time.perf_counter()
+    target = out or course_root / "build" / "pdf"
+    policy = _policy(course_root, "pdf", course_root / "build" / "pdf")
+    check_output(target, policy)
     course = _load(course_root)
     if track_id and track_id not in course.tracks:
         raise click.ClickException(f"no track '{track_id}'; tracks: {', '.join(course.tracks)}")
-    target = out or course_root / "build" / "pdf"
-    with replaced_on_success(target) as staging:
+    with replaced_on_success(target, policy) as staging:
         written = print_packs(course, staging, course.meta.language, track_id, site_url)
     click.echo(f"Printed {len(written)} PDFs into {target} in {time.perf_counter() - started:.1f} s")
 
@@ -288,10 +335,11 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
 @click.option("--issuer", default=None, help="Who issues the certificates (default: the course publisher).")
 @click.option("--keys", "keys_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder with the issuer's private key (default: keys/ beside the course).")
+@click.option("--force", is_flag=True, help="Replace certificates issued earlier into the same folder.")
 @_site_url_option
 @click.pass_obj
 def certificates(course_root: Path, roster: Path, track_id: str, out: Path | None, issued, place: str,
-                 issuer: str | None, keys_dir: Path | None, site_url: str | None) -> None:
+                 issuer: str | None, keys_dir: Path | None, force: bool, site_url: str | None) -> None:
     """Signed certificates for everyone on a roster: one PDF each plus one combined PDF."""
     import datetime as dt
 
@@ -302,12 +350,20 @@ def certificates(course_root: Path, roster: Path, track_id: str, out: Path | Non
     from course.pdf.certificates import SignedCertificate, print_certificates, verify_link
 
     started = time.perf_counter()
+    date = issued.date() if issued else dt.date.today()
+    default = course_root / "build" / "kursusbeviser" / f"{date.isoformat()}-{track_id}-{roster.stem}"
+    target = out or default
+    keys_folder = keys_dir or course_root / "keys"
+    policy = _policy(course_root, "certificates", default, replace_existing=force,
+                     hint=" (add --force to replace them)",
+                     protected=((roster, "the roster"), (keys_folder, "the issuer's key folder")))
+    check_output(target, policy)
     course = _load(course_root)
     if track_id not in course.tracks:
         raise click.ClickException(f"no track '{track_id}'; tracks: {', '.join(course.tracks)}")
     try:
         participants = read_roster(roster)
-        private_key = load_private_key(keys_dir or course_root / "keys")
+        private_key = load_private_key(keys_folder)
         published = read_public_keys(course_root)
     except (RosterError, IssuerKeyError) as exc:
         raise click.ClickException(f"{exc}\nNo certificates were written.") from None
@@ -318,13 +374,11 @@ def certificates(course_root: Path, roster: Path, track_id: str, out: Path | Non
     if not site_url:
         click.echo("Note: no --site-url, so the QR codes hold the bare code (paste it on the verify page).",
                    err=True)
-    date = issued.date() if issued else dt.date.today()
     records = issue(course, participants, track_id, date, issuer or course.meta.publisher, place)
     items = [SignedCertificate(r, code, verify_link(code, site_url)) for r in records
              for code in [sign(r, private_key)]]
-    target = out or course_root / "build" / "kursusbeviser" / f"{date.isoformat()}-{track_id}-{roster.stem}"
     with click.progressbar(length=len(items), label="Certificates", file=sys.stderr) as bar, \
-            replaced_on_success(target) as staging:
+            replaced_on_success(target, policy) as staging:
         combined = print_certificates(items, staging, language=course.meta.language,
                                       course_title=course.meta.title, course_subtitle=course.meta.subtitle,
                                       progress=bar.update)
@@ -381,5 +435,11 @@ def verify(course_root: Path, code: str) -> None:
     sys.exit(1)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl+C, so staging and scratch folders are removed on the way out."""
+    raise SystemExit(128 + signum)
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, _terminate)
     sys.exit(cli())

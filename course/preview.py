@@ -13,16 +13,24 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from course.atomic_output import replaced_on_success
+from course.atomic_output import OutputWriteError, replaced_on_success
 from course.diagnostics import CourseError
 from course.loading import load_course
+from course.output_safety import OutputRefused, check_output, course_output_policy
 
 WATCHED = ("course.yml", "glossary.yml", "modules/*.md", "scenarios/*.y*ml", "tracks/*.y*ml", "pages/*.md")
 
 
 def source_stamp(course_root: Path) -> tuple[tuple[str, float], ...]:
     files = sorted(p for pattern in WATCHED for p in course_root.glob(pattern))
-    return tuple((str(p), p.stat().st_mtime) for p in files)
+    return tuple((str(p), _mtime(p)) for p in files)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # a dangling symlink or a file removed meanwhile: check reports it
+        return -1.0
 
 
 def rebuild(course_root: Path, project_root: Path, site_dir: Path, echo: Callable[[str], None]) -> None:
@@ -30,17 +38,20 @@ def rebuild(course_root: Path, project_root: Path, site_dir: Path, echo: Callabl
 
     try:
         course = load_course(course_root)
-        with replaced_on_success(site_dir) as staging:
+        with replaced_on_success(site_dir, course_output_policy(course_root, "site", site_dir)) as staging:
             pages = build_site(course, project_root, staging)
         echo(f"rebuilt {pages} pages")
     except CourseError as exc:
         echo("\n".join(str(p) for p in exc.problems) + "\n(the previous preview is kept)")
     except ShellError as exc:
         echo(f"the site shell reported:\n{exc}\n(the previous preview is kept)")
+    except (OutputRefused, OutputWriteError) as exc:
+        echo(f"{exc}\n(the previous preview is kept)")
 
 
 def serve_preview(course_root: Path, project_root: Path, port: int, echo: Callable[[str], None]) -> None:
     site_dir = course_root / "site"
+    check_output(site_dir, course_output_policy(course_root, "site", site_dir))
     rebuild(course_root, project_root, site_dir, echo)
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)

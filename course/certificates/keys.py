@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from course.certificates.signing import b64url, key_id, raw_public_key, unb64url
+from course.loading.text_files import SourceTextError, read_text
 
 PRIVATE_KEY_FILE = "issuer-ed25519.pem"
 PUBLIC_KEYS_FILE = "course-key.pub"
@@ -30,6 +31,14 @@ KEY_TYPE = "ed25519"
 
 class IssuerKeyError(Exception):
     """A key problem the issuer can fix (missing, unreadable, in a public place)."""
+
+
+class PublicKeyError(IssuerKeyError):
+    """A line of ``course-key.pub`` that is not a public key; carries the line."""
+
+    def __init__(self, line: int, message: str):
+        self.line = line
+        super().__init__(message)
 
 
 def public_keys_path(course_root: Path) -> Path:
@@ -94,10 +103,18 @@ def load_private_key(keys_dir: Path) -> Ed25519PrivateKey:
 def read_public_keys(course_root: Path) -> dict[str, bytes]:
     """Key id -> raw public key from ``course-key.pub``; empty when the course has no issuer yet."""
     path = public_keys_path(course_root)
-    if not path.exists():
+    if not os.path.lexists(path):
         return {}
+    try:
+        return parse_public_keys(read_text(path, course_root))
+    except (SourceTextError, PublicKeyError) as exc:
+        raise IssuerKeyError(f"{path}:{exc.line}: {exc}") from None
+
+
+def parse_public_keys(text: str) -> dict[str, bytes]:
+    """Key id -> raw key from the text of ``course-key.pub``; PublicKeyError names the bad line."""
     keys = {}
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         fields = line.split()
         if not fields or fields[0].startswith("#"):
             continue
@@ -105,8 +122,8 @@ def read_public_keys(course_root: Path) -> dict[str, bytes]:
             kind, kid, encoded = fields[:3]
             raw = unb64url(encoded)
         except ValueError:
-            raise IssuerKeyError(f"{path}:{number}: expected 'ed25519 KEY-ID KEY'") from None
+            raise PublicKeyError(number, "expected 'ed25519 KEY-ID KEY'") from None
         if kind != KEY_TYPE or len(raw) != 32 or key_id(raw) != kid:
-            raise IssuerKeyError(f"{path}:{number}: not a valid ed25519 public key line")
+            raise PublicKeyError(number, "not a valid ed25519 public key line")
         keys[kid] = raw
     return keys

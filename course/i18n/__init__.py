@@ -18,3 +18,8 @@ def ui_strings(language: str) -> dict[str, str]:
     own = yaml.safe_load(path.read_text("utf-8")) if path.exists() else {}
     return {**danish, **own}
 
+
+def available_languages() -> list[str]:
+    """Language codes with a UI translation here (``da.yml``, ``en.yml``, ...)."""
+    return sorted(p.stem for p in HERE.glob("*.yml"))
+

@@ -6,11 +6,14 @@ them is raised at the end, so an author fixes a whole batch per run.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
+from course.certificates.keys import PUBLIC_KEYS_FILE, PublicKeyError, parse_public_keys
 from course.claims import ledger as claims_ledger  # module import: course.claims uses course.loading too
-from course.diagnostics import CourseError, Problem, relative
+from course.diagnostics import CourseError, Problem, did_you_mean, relative
+from course.i18n import available_languages
 from course.loading.markdown_scan import BodyScan, parse_quiz, scan_body, scan_text
 from course.loading.structure import validate_structure
 from course.loading.text_files import SourceTextError, read_text, split_front_matter
@@ -50,7 +53,7 @@ class _Loader:
 
     def yaml_file(self, path: Path) -> LocatedYaml | None:
         try:
-            located = parse_located(read_text(path))
+            located = parse_located(read_text(path, self.root))
         except (SourceTextError, YamlSyntaxError) as exc:
             self.problems.append(Problem(self.rel(path), exc.line, str(exc)))
             return None
@@ -79,7 +82,7 @@ class _Loader:
     def markdown_file(self, path: Path, meta_model: Any) -> tuple[Any, str, BodyScan, LocatedYaml, int] | None:
         rel = self.rel(path)
         try:
-            split = split_front_matter(read_text(path))
+            split = split_front_matter(read_text(path, self.root))
             located = parse_located(split.front_matter, line_offset=1)
         except (SourceTextError, YamlSyntaxError) as exc:
             self.problems.append(Problem(rel, exc.line, str(exc)))
@@ -124,34 +127,63 @@ class _Loader:
         return (built, located) if built is not None else None
 
     def glossary(self, path: Path) -> list[GlossaryTerm]:
-        if not path.exists():
+        if not os.path.lexists(path):
             return []
         located = self.yaml_file(path)
         if located is None:
             return []
+        rel = self.rel(path)
         if not isinstance(located.data, list):
-            self.problems.append(Problem(self.rel(path), 1, "glossary must be a list of terms"))
+            self.problems.append(Problem(rel, located.line_of(()), "glossary must be a list of terms"))
             return []
-        terms = []
+        terms: list[GlossaryTerm] = []
+        first_line: dict[str, int] = {}
         for index, entry in enumerate(located.data):
             item = LocatedYaml(entry, {k[1:]: v for k, v in located.lines.items() if k[:1] == (index,)})
-            term = validate_structure(GlossaryTerm, item, self.rel(path), self.problems)
-            if term:
-                terms.append(term)
+            term = validate_structure(GlossaryTerm, item, rel, self.problems)
+            if term is None:
+                continue
+            line = item.line_of(("id",))
+            if term.id in first_line:  # at the entry's own line, naming the first one
+                self.problems.append(Problem(rel, line, f"duplicate glossary term id '{term.id}' "
+                                                        f"(first at line {first_line[term.id]})"))
+                continue
+            first_line[term.id] = line
+            terms.append(term)
         return terms
+
+    def course_meta(self, path: Path) -> CourseMeta | None:
+        if not os.path.lexists(path):
+            self.problems.append(Problem("course.yml", 1, "missing course settings file"))
+            return None
+        loaded = self.model_file(path, CourseMeta)
+        if loaded is None:
+            return None
+        meta, located = loaded
+        languages = available_languages()
+        if meta.language not in languages:
+            self.problems.append(Problem(
+                self.rel(path), located.line_of(("language",)),
+                f"language: no UI translation for '{meta.language}' in course/i18n; "
+                f"available: {', '.join(languages)}{did_you_mean(meta.language, languages)}"))
+        return meta
+
+    def public_keys(self, path: Path) -> None:
+        """``course-key.pub`` is read by the site build and ``verify``: check it with the sources."""
+        if not os.path.lexists(path):
+            return
+        try:
+            parse_public_keys(read_text(path, self.root))
+        except (SourceTextError, PublicKeyError) as exc:
+            self.problems.append(Problem(self.rel(path), exc.line, str(exc)))
 
 
 def load_course(root: Path) -> Course:
     """Read, parse and validate the course in ``root``; raise :class:`CourseError` on problems."""
     root = root.resolve()
     loader = _Loader(root)
-    meta_path = root / "course.yml"
-    meta = None
-    if not meta_path.exists():
-        loader.problems.append(Problem("course.yml", 1, "missing course settings file"))
-    else:
-        loaded = loader.model_file(meta_path, CourseMeta)
-        meta = loaded[0] if loaded else None
+    meta = loader.course_meta(root / "course.yml")
+    loader.public_keys(root / PUBLIC_KEYS_FILE)
 
     modules = [m for p in sorted((root / "modules").glob("*.md")) if (m := loader.module(p))]
     pages = [p for f in sorted((root / "pages").glob("*.md")) if (p := loader.page(f))]

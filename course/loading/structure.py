@@ -19,7 +19,8 @@ def validate_structure(
     for line, key in located.duplicates:
         problems.append(Problem(path, line, f"duplicate key '{key}'"))
     if not isinstance(located.data, dict):
-        problems.append(Problem(path, 1, f"expected a mapping of keys, found {_kind(located.data)}"))
+        problems.append(Problem(path, located.line_of(()),
+                                f"expected a mapping of keys, found {_kind(located.data)}"))
         return None
     try:
         return model.model_validate(located.data)
@@ -33,7 +34,7 @@ def _located(error: Any, model: type[BaseModel], located: LocatedYaml, path: str
     loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
     dotted = ".".join(str(p) for p in loc)
     kind = error["type"]
-    if kind == "extra_forbidden":
+    if kind == "extra_forbidden" and loc:
         key = str(loc[-1])
         allowed = _allowed_keys(model, loc[:-1])
         where = f" in {'.'.join(str(p) for p in loc[:-1])}" if len(loc) > 1 else ""

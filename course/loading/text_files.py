@@ -1,9 +1,26 @@
-"""Reading author files as UTF-8 text, and splitting Markdown front matter."""
+"""Reading author files as UTF-8 text, and splitting Markdown front matter.
+
+Only regular files inside the course are read. A folder, a FIFO or a device where a
+file is expected would otherwise crash or hang the build (reading a FIFO waits for a
+writer forever), and a symbolic link could pull any file on the machine into the
+site. So the file is opened non-blocking and checked with ``fstat`` on the open
+descriptor (no window between the check and the read), and a symlink must resolve
+inside the course.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+MAX_SOURCE_BYTES = 8 * 1024 * 1024  # far above any real module; keeps a stray huge file from eating memory
+# C0 control characters other than tab and newline: invisible, and invalid in the XML we write (QTI, SCORM).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a device"),
+          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
 
 
 class SourceTextError(Exception):
@@ -14,9 +31,41 @@ class SourceTextError(Exception):
         super().__init__(message)
 
 
-def read_text(path: Path) -> str:
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_bytes(path: Path, root: Path | None = None) -> bytes:
+    """The bytes of ``path`` if it is a regular file (inside ``root`` when given), else SourceTextError."""
+    if path.is_symlink():
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise SourceTextError(1, f"is a symbolic link to nothing ({os.readlink(path)})") from None
+        if root is not None and not real.is_relative_to(root.resolve()):
+            raise SourceTextError(1, f"is a symbolic link to a file outside the course ({real}); "
+                                     "copy the file into the course instead") from None
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise SourceTextError(1, f"cannot be read ({exc.strerror})") from None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SOURCE_BYTES:
+        os.close(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceTextError(1, f"is {_kind(info.st_mode)}, not a file")
+        raise SourceTextError(1, f"is {info.st_size / 1e6:.0f} MB; a course file may be at most "
+                                 f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB")
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            return handle.read(MAX_SOURCE_BYTES + 1)
+        except OSError as exc:
+            raise SourceTextError(1, f"cannot be read ({exc.strerror})") from None
+
+
+def read_text(path: Path, root: Path | None = None) -> str:
     """Read ``path`` as UTF-8 (a BOM is allowed) and normalise newlines."""
-    data = path.read_bytes()
+    data = read_bytes(path, root)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -24,7 +73,14 @@ def read_text(path: Path) -> str:
         raise SourceTextError(
             line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        name = "a NUL byte" if control.group() == "\0" else f"control character U+{ord(control.group()):04X}"
+        raise SourceTextError(line, f"{name} at column {column}; remove it (is this a text file?)")
+    return text
 
 
 @dataclass(frozen=True)

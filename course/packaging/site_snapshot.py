@@ -6,12 +6,12 @@ another course. One build serves every package made by the same command.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from course.model import Course
+from course.scratch import scratch_folder
 from course.site import build_site
 
 # Pages that only make sense on a web server: MkDocs' 404 page links with absolute
@@ -21,7 +21,7 @@ SERVER_ONLY = frozenset({"404.html"})
 
 @contextmanager
 def built_site(course: Course, project_root: Path) -> Iterator[Path]:
-    with tempfile.TemporaryDirectory(prefix="opspor-package-site-") as tmp:
-        site = Path(tmp) / "site"
+    with scratch_folder("opspor-package-site-") as tmp:
+        site = tmp / "site"
         build_site(course, project_root, site)
         yield site

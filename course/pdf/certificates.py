@@ -10,7 +10,6 @@ import base64
 import csv
 import io
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from course.certificates.records import Certificate
 from course.pdf.pdf_files import PdfJoiner, split_pages
 from course.pdf.renderer import PrintRenderer
 from course.pdf.workers import map_in_workers
+from course.scratch import scratch_folder
 
 STYLESHEETS = ["fonts.css", "certificate.css"]
 CHUNK = 20  # certificates laid out together: one document, one run PDF
@@ -109,7 +109,7 @@ def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, lan
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     combined = out_dir / COMBINED_FILE
-    with tempfile.TemporaryDirectory(prefix="opspor-certificates-") as scratch:
+    with scratch_folder("opspor-certificates-") as scratch:
         jobs = [(start + 1, list(items[start:start + CHUNK]), Path(scratch) / f"run-{start:06d}.pdf")
                 for start in range(0, len(items), CHUNK)]
 

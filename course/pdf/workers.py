@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from course.pdf.renderer import PrintRenderer
+from course.scratch import scratch_folder
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -55,9 +56,9 @@ def map_in_workers(work: Callable[[PrintRenderer, Job], Result], jobs: Sequence[
         return results
     import weasyprint  # noqa: F401  (imported before the fork, shared by the workers)
 
-    with tempfile.TemporaryDirectory(prefix="opspor-pdf-") as scratch:
+    with scratch_folder("opspor-pdf-") as scratch:
         pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start,
-                                                        initargs=(work, language, scratch))
+                                                        initargs=(work, language, str(scratch)))
         try:
             for result in pool.imap(_run, jobs):
                 results.append(result)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 from pathlib import Path
 
 from course.i18n import ui_strings
 from course.model import Course
+from course.scratch import scratch_folder
 from course.site import layout
 from course.site.docs_tree import DocsTreeWriter
 from course.site.manifest import build_manifest, manifest_script
@@ -91,8 +91,10 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path) -
 
 def build_site(course: Course, project_root: Path, site_dir: Path) -> int:
     """Build the whole site into ``site_dir`` (which must not exist yet). Returns page count."""
-    with tempfile.TemporaryDirectory(prefix="opspor-docs-") as tmp:
-        work = Path(tmp)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # Beside site_dir (in the claimed staging folder when building for an output), so a
+    # killed build leaves nothing in the temp dir; claimed, so the next run removes it.
+    with scratch_folder(".opspor-docs-", site_dir.parent) as work:
         shell = write_docs(course, project_root, work / "docs", site_dir)
         render(project_root / "mkdocs.yml", shell, work)
     return sum(1 for _ in site_dir.rglob("*.html"))

@@ -48,7 +48,7 @@ def check_course(
     _duplicates(problems, [(relative(m.path, root), 2, m.id) for m in modules], "module")
     _duplicates(problems, [(p, loc.line_of(("id",)), s.id) for p, s, loc in scenarios], "scenario")
     _duplicates(problems, [(relative(p.path, root), 2, p.meta.id) for p in pages], "page")
-    _duplicates(problems, [("glossary.yml", 1, t.id) for t in glossary], "glossary term")
+    # glossary ids are unique by the time they get here: the loader reports a repeat at its own line
     module_ids = {m.id for m in modules}
     for path, scenario, loc in scenarios:
         if scenario.id in module_ids:
@@ -64,8 +64,9 @@ def check_course(
             if prereq not in module_ids:
                 problems.append(Problem(mod_paths[module.id], module_line(module, "prerequisites"),
                                         f"prerequisites: '{prereq}' is not a module{did_you_mean(prereq, module_ids)}"))
+    by_module_id = {m.id: m for m in modules}
     for cycle_start in _prerequisite_cycles(modules):
-        module = next(m for m in modules if m.id == cycle_start)
+        module = by_module_id[cycle_start]
         problems.append(Problem(mod_paths[module.id], module_line(module, "prerequisites"),
                                 f"prerequisites form a cycle through '{cycle_start}'"))
 
@@ -106,21 +107,27 @@ def _duplicates(problems: list[Problem], entries: Iterable[tuple[str, int, str]]
 def _prerequisite_cycles(modules: list[Module]) -> list[str]:
     """Module ids that sit on a prerequisite cycle (one per cycle is enough for the author)."""
     graph = {m.id: list(m.meta.prerequisites) for m in modules}
-    state: dict[str, int] = {}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
     found: list[str] = []
-
-    def visit(node: str) -> None:
-        state[node] = 1  # on the current path
-        for nxt in graph.get(node, []):
-            if state.get(nxt) == 1:
-                found.append(nxt)
-            elif nxt in graph and nxt not in state:
-                visit(nxt)
-        state[node] = 2  # done
-
-    for node in graph:
-        if node not in state:
-            visit(node)
+    # Depth-first with an explicit stack, not recursion: a chain of 1,200 modules is a
+    # legitimate (if odd) course and must not hit Python's recursion limit.
+    for start in graph:
+        if start in state:
+            continue
+        state[start] = 1
+        stack = [(start, iter(graph[start]))]
+        while stack:
+            node, successors = stack[-1]
+            for nxt in successors:
+                if state.get(nxt) == 1:
+                    found.append(nxt)
+                elif nxt in graph and nxt not in state:
+                    state[nxt] = 1
+                    stack.append((nxt, iter(graph[nxt])))
+                    break
+            else:
+                state[node] = 2
+                stack.pop()
     return sorted(set(found))
 
 

@@ -35,6 +35,19 @@ def issued(issuer: Issuer, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "out"
 
 
+def test_an_earlier_set_is_replaced_only_with_force(issuer: Issuer, issued: Path) -> None:
+    before = {p.name: p.read_bytes() for p in issued.iterdir()}
+    roster = issued.parent / "deltagere.csv"
+    again = certificates(issuer, roster, issued)
+    assert again.returncode == 1
+    assert "already holds an earlier certificates output (add --force to replace them)" in again.stderr
+    assert "Traceback" not in again.stderr
+    assert {p.name: p.read_bytes() for p in issued.iterdir()} == before
+    forced = certificates(issuer, roster, issued, "--force", "--site-url", "https://kursus.example.dk/opspor/")
+    assert forced.returncode == 0, forced.stderr
+    assert len(register(issued)) == 3
+
+
 def register(out: Path) -> list[dict[str, str]]:
     with (out / "kursusbeviser.csv").open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle, delimiter=";"))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from course.output_safety import OUTPUT_MARKER
 from course.packaging.archive import Entry, write_zip
 from course.packaging.manifest_check import package_problems
 from tests.conftest import MINI
@@ -16,7 +17,9 @@ from tests.helpers_check import run_cli
 def test_package_all_writes_every_package(tmp_path: Path) -> None:
     result = run_cli("--course", str(MINI), "package", "all", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
+                     if p.is_file() and p.name != OUTPUT_MARKER)
+    assert (tmp_path / OUTPUT_MARKER).is_file() and (tmp_path / "qti" / OUTPUT_MARKER).is_file()
     assert written == [
         "opspor-laerer-1.0-scorm12.zip",
         "opspor-politi-1.0-scorm12.zip",
