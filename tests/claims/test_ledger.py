@@ -42,7 +42,7 @@ def test_the_mini_ledger_loads(mini_course) -> None:
 
 @pytest.mark.parametrize(("change", "expected"), [
     (("  review_by:", "  revew_by:"), "claims.yml:12: unknown key 'revew_by' (did you mean 'review_by'?)"),
-    (("  verified: 2026-11-20", "  verified: 2026-13-01"), "claims.yml:11: verified: Input should be a valid date"),
+    (("  verified: 2026-11-20", "  verified: 2026-13-01"), "claims.yml:11: '2026-13-01' is not a real date"),
     (("    read: 2026-11-20", "    read: snart"), "claims.yml:10: source.read: Input should be a valid date"),
     (('    - "Ring 112 ved akut fare"', '    - "re:Ring (112"'), "claims.yml:4: match.0: Value error, invalid regular "
                                                               "expression after 're:'"),
