@@ -43,6 +43,8 @@ def answer_quiz(page: Any, number: int, correct: bool) -> None:
     An answered question is first reset with its own "try again" button, as a learner would.
     """
     quiz = page.locator(f"#quiz-{number + 1}")
+    # The runtime shuffles the answers when it starts; ticking before that would be undone.
+    page.locator(f"#quiz-{number + 1}.opspor-quiz--active").wait_for()
     retry = quiz.locator(".opspor-quiz-retry")
     if retry.is_visible():
         retry.click()

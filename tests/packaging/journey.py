@@ -10,7 +10,8 @@ from course.model import Course, Module
 def answer_module(frame: Any, module: Module, *, correctly: bool) -> None:
     """Answer every quiz question of the module page open in ``frame``."""
     quizzes = frame.locator(".opspor-quiz")
-    quizzes.first.wait_for()
+    # The runtime shuffles the answers when it starts; ticking before that would be undone.
+    frame.locator(".opspor-quiz.opspor-quiz--active").first.wait_for()
     assert quizzes.count() == len(module.questions)
     for index, question in enumerate(module.questions):
         quiz = quizzes.nth(index)
