@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 from course.loading.quiz_syntax import QUIZ_CLOSE, QUIZ_OPEN, parse_quiz_content, quiz_blocks, quiz_problems
 from course.markup_policy import Audit, audit
-from course.model import Answer, Link, Question
+from course.model import Link, Question
 
 LINK_SCHEMES = ("modul", "scenarie", "ordliste", "side")
 
@@ -84,7 +84,7 @@ def parse_quiz(block: QuizBlock) -> tuple[Question | None, list[tuple[int, str]]
         return None, problems
     question = Question(
         text=parsed.question,
-        answers=tuple(Answer(a.text, a.correct, a.feedback) for a in parsed.answers),
+        answers=parsed.answers,
         explanation=parsed.explanation,
         line=block.line,
     )

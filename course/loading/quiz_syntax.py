@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
+from course.model import Answer
+
 QUIZ_OPEN = "<quiz>"
 QUIZ_CLOSE = "</quiz>"
 ANSWER_LINE = re.compile(r"^[-*]\s*\[([xX ]?)\]\s*(.*)$")
@@ -25,16 +27,9 @@ _CODE_FINDER = MarkdownIt("commonmark", {"html": False})
 
 
 @dataclass(frozen=True)
-class ParsedAnswer:
-    text: str
-    correct: bool
-    feedback: str | None
-
-
-@dataclass(frozen=True)
 class ParsedQuiz:
     question: str
-    answers: tuple[ParsedAnswer, ...]
+    answers: tuple[Answer, ...]
     explanation: str | None
 
 
@@ -101,7 +96,7 @@ def parse_quiz_content(content: str) -> ParsedQuiz | None:
     question = "\n".join(lines[:first]).strip()
     if not question:
         return None
-    answers: list[ParsedAnswer] = []
+    answers: list[Answer] = []
     rest = len(lines)
     index = first
     while index < len(lines):
@@ -112,7 +107,7 @@ def parse_quiz_content(content: str) -> ParsedQuiz | None:
             while index < len(lines) and (fb := FEEDBACK_LINE.match(lines[index])):
                 feedback.append(fb.group(1))
                 index += 1
-            answers.append(ParsedAnswer(match.group(2).strip(), match.group(1).lower() == "x",
+            answers.append(Answer(match.group(2).strip(), match.group(1).lower() == "x",
                                         "\n".join(feedback).rstrip() or None))
             rest = index
         elif lines[index].strip():
