@@ -241,3 +241,31 @@ def test_private_mode_survives_any_key_and_leaves_nothing_of_ours(mini_site: Pat
     items = local_items(page)
     assert json.loads(items[key])["m"][MODULE] == [100, 2] and items[key + ":backup"] == "{old"
     assert {k: v for k, v in items.items() if k in odd} == odd
+
+
+def test_the_kept_copy_can_be_saved_as_a_file_and_erased(browser: Any, mini_site: Path, tmp_path: Path) -> None:
+    context = offline_context(browser, NetworkLog(), accept_downloads=True)
+    page = context.new_page()
+    key = key_of(mini_site)
+    open_page(page, mini_site, "mit-forloeb.html")
+    copies = page.locator(".opspor-backups")
+    assert copies.is_hidden(), "nothing to offer while there is no copy"
+    plant(page, mini_site, {key: '{"v":1,"c":"' + key + '","m":{"grund'})
+
+    open_page(page, mini_site, "mit-forloeb.html")
+    notice(page).get_by_role("button", name="OK").click()
+    assert "kopi af et tidligere forløb" in copies.inner_text()
+    with page.expect_download() as info:
+        copies.get_by_role("button", name="Gem kopien som fil").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    data = json.loads(saved.read_text("utf-8"))
+    assert data["format"] == "opspor-backup" and data["copies"] == ['{"v":1,"c":"' + key + '","m":{"grund']
+    page.get_by_text("Kopien er gemt som en fil").wait_for()
+
+    page.get_by_role("button", name="Slet mine data").click()
+    page.get_by_role("button", name="Ja, slet alt").click()
+    page.get_by_text("Alle dine data er slettet.").wait_for()
+    assert copies.is_hidden()
+    assert [k for k in local_items(page) if k.startswith(key)] == []
+    context.close()
