@@ -80,6 +80,12 @@ test("fields the record does not declare are dropped, not kept", () => {
   assert.equal("x" in result.record, false);
 });
 
+test("strictly checked (after a change in the store), an undeclared field is an error", () => {
+  assert.deepEqual(R.check(withField("x", 1), KEY, true), { reason: "undeclared", field: "x" });
+  assert.ok(R.check(full(), KEY, true).record);
+  assert.ok(R.check(withField("x", 1), KEY).record, "leniently, it is only dropped");
+});
+
 /* Every field, and every part of every map entry, refused when malformed. */
 const MALFORMED = {
   "v is a string": ["v", "1"],

@@ -298,7 +298,7 @@
       } });
     var modeText = el("p", { class: "opspor-mode" });
     function describeMode() {
-      modeText.textContent = t("storage_" + store.mode());
+      modeText.textContent = store.held() ? t("storage_held") : t("storage_" + store.mode());
     }
     describeMode();
     announcer = el("p", { class: "opspor-announcer", role: "status", "aria-live": "polite" });

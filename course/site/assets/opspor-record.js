@@ -23,7 +23,8 @@
  * Every field is declared once in FIELDS: its fresh value, how a stored value is judged and
  * copied (read), how an imported value is judged against the course (fit) and how it is merged
  * into the learner's own record (merge). A field not in FIELDS is dropped when a record is read,
- * so a new field is added here (with a test in tests/js) or it does not survive a reload.
+ * and a page script that writes one gets an error from OpsporStore.change: a new field is added
+ * here (with a test in tests/js), or it would not survive a reload.
  * A change of meaning bumps VERSION and adds MIGRATIONS[old version].
  */
 (function () {
@@ -252,8 +253,14 @@
   };
 
   /* Judge a record of this version: a trusted copy (fresh maps, declared fields only), or a reason. */
-  function check(r, key) {
+  /* ``strict`` (the store, after each change): a field not declared in FIELDS is an error rather than
+   * dropped, so a page script that writes one learns at once that it would not survive a reload. */
+  function check(r, key, strict) {
     if (!isPlainObject(r)) return { reason: "shape" };
+    if (strict) {
+      var undeclared = Object.keys(r).filter(function (name) { return !has(FIELDS, name); });
+      if (undeclared.length) return { reason: "undeclared", field: undeclared[0] };
+    }
     var copy = {};
     for (var i = 0; i < FIELD_NAMES.length; i++) {
       var name = FIELD_NAMES[i];

@@ -188,10 +188,12 @@
     var changed = mutator(record);
     if (changed === false) return;
     record.u = Math.floor(Date.now() / 1000);
-    var judged = R.check(record, KEY);
+    var judged = R.check(record, KEY, true);
     if (!judged.record) {
       record = R.read(before, KEY).record || R.fresh(KEY);
-      throw new Error("Opspor: a change left field " + judged.field + " of the record invalid; undone");
+      throw new Error("Opspor: a change left field " + judged.field + " of the record " +
+        (judged.reason === "undeclared" ? "undeclared (add it to FIELDS in opspor-record.js)" : "invalid") +
+        "; the change was undone");
     }
     persist();
     tell();
