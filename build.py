@@ -100,7 +100,8 @@ def check(course_root: Path) -> None:
     claims = _check_claims(course)
     questions = sum(len(m.questions) for m in course.modules.values())
     click.echo(f"OK: {len(course.modules)} modules ({questions} quiz questions), "
-               f"{len(course.scenarios)} scenarios, {len(course.tracks)} tracks; {claims}")
+               f"{len(course.scenarios)} scenarios, {len(course.tracks)} tracks, "
+               f"{len(course.workshops)} workshops; {claims}")
 
 
 @cli.command()
@@ -309,7 +310,7 @@ def _site_url_option(func):
 def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: str | None) -> None:
     """Workshop packs (facilitator guide + participant handout per scenario, one pack per track)
     and a printable handout per module."""
-    from course.pdf.packs import print_packs
+    from course.pdf.packs import carry_workshop_kits, print_packs
 
     started = time.perf_counter()
     target = out or course_root / "build" / "pdf"
@@ -320,7 +321,54 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
         raise click.ClickException(f"no track '{track_id}'; tracks: {', '.join(course.tracks)}")
     with replaced_on_success(target, policy) as staging:
         written = print_packs(course, staging, course.meta.language, track_id, site_url)
-    click.echo(f"Printed {len(written)} PDFs into {target} in {time.perf_counter() - started:.1f} s")
+        kept = carry_workshop_kits(target, staging)
+    click.echo(f"Printed {len(written)} PDFs into {target} in {time.perf_counter() - started:.1f} s"
+               + (f"; kept {kept} workshop kits printed earlier" if kept else ""))
+
+
+@cli.command()
+@click.argument("workshop_id", metavar="WORKSHOP")
+@click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="CSV of the participants, for the sign-in sheet (same format as for certificates).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: build/pdf/workshops/<id>/ beside the course).")
+@click.option("--date", "held", type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]),
+              default=None, help="Date of the workshop (default: the date in the workshop file).")
+@click.option("--place", default=None, help="Where it is held (default: the place in the workshop file).")
+@_site_url_option
+@click.pass_obj
+def workshop(course_root: Path, workshop_id: str, roster: Path | None, out: Path | None, held,
+             place: str | None, site_url: str | None) -> None:
+    """The printed kit for one workshop (workshops/<id>.yml): agenda, trainer guide, scenario guides and
+    gamebook handouts, sign-in sheet, pre/post test with a separate answer key, evaluation form."""
+    from course.certificates.roster import RosterError, read_roster
+    from course.pdf.workshop_kit import kit_folder, print_workshop_kit
+
+    started = time.perf_counter()
+    try:
+        default = kit_folder(course_root / "build" / "pdf", workshop_id)
+    except ValueError:
+        raise click.ClickException(f"no workshop {workshop_id[:80]!r}: ids are a-z, 0-9 and '-'") from None
+    target = out or default
+    policy = _policy(course_root, "workshop", default,
+                     protected=((roster, "the roster"),) if roster else ())
+    check_output(target, policy)
+    course = _load(course_root)
+    if workshop_id not in course.workshops:
+        known = ", ".join(course.workshops) or "none (add workshops/<id>.yml)"
+        raise click.ClickException(f"no workshop '{workshop_id}'; workshops: {known}")
+    try:
+        participants = read_roster(roster) if roster else None
+    except RosterError as exc:
+        raise click.ClickException(f"{exc}\nNothing was printed.") from None
+    if out is None:  # build/pdf/ is the packs' output: mark it so, so 'packs' may replace it (keeping the kit)
+        prepare_folder(default.parent.parent, _policy(course_root, "pdf", default.parent.parent))
+    with replaced_on_success(target, policy) as staging:
+        written = print_workshop_kit(course, course.workshops[workshop_id], staging,
+                                     language=course.meta.language, roster=participants,
+                                     date=held.date() if held else None, place=place, site_url=site_url)
+    click.echo(f"Printed {len(written)} PDFs for workshop '{workshop_id}' into {target} "
+               f"in {time.perf_counter() - started:.1f} s")
 
 
 @cli.command()

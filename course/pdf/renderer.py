@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import escape
 
 from course.i18n import ui_strings
 from course.pdf.asset_fetcher import PDF_DIR, ProjectAssetFetcher
-from course.pdf.print_markdown import inline_markdown, print_markdown
+from course.pdf.print_markdown import inline_markdown, print_markdown, typographic_quotes, url_text
 
 TEMPLATES = PDF_DIR / "templates"
 DANISH_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
@@ -76,8 +77,11 @@ class PrintRenderer:
         env.filters.update(
             long_date=lambda d: long_date(d, self.language),
             hours=format_hours,
-            markdown=print_markdown,
-            inline=inline_markdown,
+            markdown=lambda text, shift_headings=0: typographic_quotes(
+                print_markdown(text, shift_headings), self.language),
+            inline=lambda text: typographic_quotes(inline_markdown(text), self.language),
+            quotes=lambda text: typographic_quotes(escape(text), self.language),
+            url_text=url_text,
         )
         env.globals.update(t=self.strings, language=self.language)
         return env
