@@ -142,6 +142,22 @@ class PackPrinter:
         self.renderer.write(html, STYLESHEETS, target)
 
 
+def pack_files(course: Course, track_id: str | None = None) -> list[tuple[str, str, str]]:
+    """What ``packs`` prints, longest first: ``(kind, id, path inside the output folder)``."""
+    from course.pdf.handouts import key_file
+
+    tracks = [course.tracks[track_id]] if track_id else list(course.tracks.values())
+    scenario_ids = list(dict.fromkeys(i for t in tracks for i in t.items if i in course.scenarios))
+    module_ids = list(dict.fromkeys(i for t in tracks for i in t.items if i in course.modules))
+    files = [("track", t.id, f"spor/{t.id}-workshoppakke.pdf") for t in tracks]
+    for sid in scenario_ids:
+        files.append(("guide", sid, f"scenarier/{sid}-facilitator.pdf"))
+        files.append(("handout", sid, f"scenarier/{sid}-deltager.pdf"))
+    files += [("module", mid, f"moduler/{mid}.pdf") for mid in module_ids]
+    files += [("module-key", mid, f"moduler/{key_file(mid)}") for mid in module_ids if course.modules[mid].questions]
+    return files
+
+
 def print_packs(course: Course, out_dir: Path, language: str, track_id: str | None = None,
                 site_url: str | None = None, progress: Callable[[Path], None] = lambda path: None,
                 workers: int | None = None) -> list[Path]:
@@ -149,19 +165,9 @@ def print_packs(course: Course, out_dir: Path, language: str, track_id: str | No
 
     The PDFs are rendered in parallel worker processes, the longest (track packs) first.
     """
-    from course.pdf.handouts import HandoutPrinter, key_file
+    from course.pdf.handouts import HandoutPrinter
 
-    tracks = [course.tracks[track_id]] if track_id else list(course.tracks.values())
-    scenario_ids = list(dict.fromkeys(i for t in tracks for i in t.items if i in course.scenarios))
-    module_ids = list(dict.fromkeys(i for t in tracks for i in t.items if i in course.modules))
-    jobs: list[tuple[str, str, Path]] = [("track", t.id, out_dir / "spor" / f"{t.id}-workshoppakke.pdf")
-                                         for t in tracks]
-    for sid in scenario_ids:
-        jobs.append(("guide", sid, out_dir / "scenarier" / f"{sid}-facilitator.pdf"))
-        jobs.append(("handout", sid, out_dir / "scenarier" / f"{sid}-deltager.pdf"))
-    jobs += [("module", mid, out_dir / "moduler" / f"{mid}.pdf") for mid in module_ids]
-    jobs += [("module-key", mid, out_dir / "moduler" / key_file(mid)) for mid in module_ids
-             if course.modules[mid].questions]
+    jobs = [(kind, item_id, out_dir / path) for kind, item_id, path in pack_files(course, track_id)]
 
     def work(renderer: PrintRenderer, job: tuple[str, str, Path]) -> Path:
         kind, item_id, target = job
@@ -177,8 +183,6 @@ def print_packs(course: Course, out_dir: Path, language: str, track_id: str | No
         return target
 
     return map_in_workers(work, jobs, language=language, workers=workers, on_result=progress)
-
-
 
 
 def carry_workshop_kits(previous: Path, staging: Path) -> int:

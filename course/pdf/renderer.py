@@ -52,7 +52,7 @@ def page_label_css(strings: dict[str, str]) -> str:
 class PrintRenderer:
     """Renders Jinja2 HTML templates to WeasyPrint documents with the project's CSS and fonts."""
 
-    def __init__(self, language: str = "da"):
+    def __init__(self, language: str = "da", images: tuple[Path, ...] = ()):
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
@@ -62,7 +62,7 @@ class PrintRenderer:
         self.language = language
         self.strings = ui_strings(language)
         self.fonts = FontConfiguration()
-        self.fetcher = ProjectAssetFetcher()
+        self.fetcher = ProjectAssetFetcher(images)  # images: outside files the command named (a signature)
         self._stylesheets: dict[str, Any] = {}
 
     @cached_property
