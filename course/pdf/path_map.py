@@ -23,7 +23,7 @@ from course.model import Scenario
 MAX_NODES = 60  # more steps and endings than fit legibly on one A4 page
 DOT_TIMEOUT = 20  # seconds; dot lays out these graphs in well under one
 PAGE_WIDTH_MM = 174.0
-PAGE_HEIGHT_MM = 200.0  # leaves room for the heading and legend on the same page
+PAGE_HEIGHT_MM = 212.0  # leaves room for the heading and legend on the same page
 PT_PER_MM = 72 / 25.4
 RATING_COLOURS = {"god": "#1d6b3a", "acceptabel": "#8a5a00", "uhensigtsmaessig": "#a3262a"}
 _UNSAFE_SVG = re.compile(r"<(script|image|a|foreignObject|use)\b|xlink:href|href=|url\(", re.IGNORECASE)
@@ -120,7 +120,7 @@ def fit_svg(svg: str) -> Markup | None:
     if size is None:
         return None
     width_mm, height_mm = float(size.group(1)) / PT_PER_MM, float(size.group(2)) / PT_PER_MM
-    scale = min(PAGE_WIDTH_MM / width_mm, PAGE_HEIGHT_MM / height_mm, 1.3)
+    scale = min(PAGE_WIDTH_MM / width_mm, PAGE_HEIGHT_MM / height_mm, 1.6)
     fitted = f'width="{width_mm * scale:.1f}mm" height="{height_mm * scale:.1f}mm"'
     element = element[:size.start(1) - len('width="')] + fitted + element[size.end(2) + len('pt"'):]
     return Markup(element)
