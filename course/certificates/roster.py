@@ -27,10 +27,9 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO
-
-from course.loading.text_files import SourceTextError, open_regular
 
 NAME_HEADERS = ("navn", "fulde navn", "fuldt navn", "deltager", "deltagernavn", "name", "full name",
                 "participant")
@@ -87,31 +86,53 @@ def describe(character: str) -> str:
     return f"U+{ord(character):04X}" + (f" ({name})" if name else "")
 
 
+_LETTER, _MARK, _OTHER = "letter", "mark", "other"
+
+
+@cache
+def _character_kind(character: str) -> str:
+    """_LETTER (letters, digits, symbols), _MARK, _OTHER (spaces, punctuation, joiners), or the problem.
+
+    Cached: a roster uses a few hundred distinct characters, and 10,000 names run
+    through here at some 20 characters each.
+    """
+    category = unicodedata.category(character)
+    if category[0] in "LNS":
+        return _LETTER
+    if category[0] == "M":
+        return _MARK
+    if character in JOINERS or not category.startswith("C"):
+        return _OTHER
+    if character in BIDI_CONTROLS:
+        return (f"the name contains the control character {describe(character)}, which changes the "
+                "direction of the text and can make the name display as something else; remove it")
+    if category == "Cn":
+        return f"the name contains {describe(character)}, which is not a Unicode character; remove it"
+    if category == "Co":
+        return f"the name contains {describe(character)}, a private-use character no font shares; remove it"
+    return f"the name contains the control character {describe(character)}; remove it"
+
+
 def name_problem(name: str) -> str | None:
     """Why ``name`` cannot go on a certificate, or None; for a name already through :func:`clean_name`."""
     if not name:
         return "the name is empty"
     if len(name) > MAX_NAME_LENGTH:
         return f"the name is longer than {MAX_NAME_LENGTH} characters"
-    stacked = 0
+    stacked, letters = 0, False
     for character in _EMOJI_TAG_SEQUENCE.sub("\U0001f3f4", name):
-        category = unicodedata.category(character)
-        stacked = stacked + 1 if category.startswith("M") else 0
-        if stacked > MAX_STACKED_MARKS:
-            return f"the name stacks more than {MAX_STACKED_MARKS} accents or marks on one letter"
-        if character in JOINERS or not category.startswith("C"):
+        kind = _character_kind(character)
+        if kind is _MARK:
+            stacked += 1
+            if stacked > MAX_STACKED_MARKS:
+                return f"the name stacks more than {MAX_STACKED_MARKS} accents or marks on one letter"
             continue
-        if character in BIDI_CONTROLS:
-            return (f"the name contains the control character {describe(character)}, which changes the "
-                    "direction of the text and can make the name display as something else; remove it")
-        if category == "Cn":
-            return f"the name contains {describe(character)}, which is not a Unicode character; remove it"
-        if category == "Co":
-            return f"the name contains {describe(character)}, a private-use character no font shares; remove it"
-        return f"the name contains the control character {describe(character)}; remove it"
-    if not any(unicodedata.category(c)[0] in "LNS" for c in name):
-        return "the name has no letters"
-    return None
+        stacked = 0
+        if kind is _LETTER:
+            letters = True
+        elif kind is not _OTHER:
+            return kind
+    return None if letters else "the name has no letters"
 
 
 def _physical_lines(path: Path, handle: BinaryIO) -> Iterator[str]:
@@ -235,6 +256,9 @@ def read_roster(path: Path, *, check_glyphs: bool = True) -> list[Participant]:
     before anything is read (a FIFO would wait for a writer forever). With
     ``check_glyphs`` a name the certificate fonts cannot print is refused too.
     """
+    # Imported here: course.loading imports the certificate keys, which import this module's package.
+    from course.loading.text_files import SourceTextError, open_regular
+
     try:
         handle = open_regular(path, max_bytes=None)
     except SourceTextError as exc:

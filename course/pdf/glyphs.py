@@ -62,10 +62,13 @@ def _fallback() -> frozenset[int]:
 
 def missing_characters(text: str) -> list[str]:
     """The characters of ``text`` that none of the name fonts can print, in order, each once."""
+    bundled = _bundled()
+    if bundled.issuperset(map(ord, text)):  # the common case, in one set operation
+        return []
     missing: list[str] = []
     for character in text:
         code = ord(character)
-        if code in _bundled() or _needs_no_glyph(character) or character in missing:
+        if code in bundled or _needs_no_glyph(character) or character in missing:
             continue
         if code not in _fallback():
             missing.append(character)
