@@ -21,6 +21,7 @@ from PIL import Image
 
 from course.certificates.records import Certificate
 from course.certificates.signing import sign
+from course.pdf.glyphs import needs_upright
 from course.pdf.pdf_files import PdfJoiner, split_pages
 from course.pdf.renderer import PrintRenderer
 from course.pdf.workers import map_in_workers
@@ -117,8 +118,8 @@ class CertificatePrinter:
     def html(self, items: Sequence[SignedCertificate]) -> str:
         return self.renderer.html(
             "certificates.html.j2",
-            items=[{"certificate": i.certificate, "qr_png": qr_png(i.qr_text), "linked": i.qr_text != i.code}
-                   for i in items],
+            items=[{"certificate": i.certificate, "qr_png": qr_png(i.qr_text), "linked": i.qr_text != i.code,
+                    "upright": needs_upright(i.certificate.name)} for i in items],
             course_title=self.course_title, course_subtitle=self.course_subtitle)
 
     def write_run(self, items: Sequence[SignedCertificate], first_number: int, out_dir: Path,

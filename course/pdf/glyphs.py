@@ -1,4 +1,4 @@
-"""Can the certificate fonts print this text? Checked against the fonts' own character maps.
+"""Can the certificate fonts print this text, and in italic? Checked against the fonts' own character maps.
 
 WeasyPrint does not fail on a character no font has: it draws nothing (or an empty
 box), so an emoji or a rare letter would silently vanish from a participant's name on
@@ -8,6 +8,13 @@ then DejaVu Serif and DejaVu Sans (the system fallback every supported machine h
 and some emoji), in that order, as ``certificate.css`` says. A character in none of
 their cmaps is refused before anything is printed.
 
+Names are italic, but a family whose italic face lacks a character (DejaVu Sans
+Oblique has no Arabic letters) makes Pango slant the upright face instead, and
+WeasyPrint 70 files that slanted face under the real italic's name: glyphs of one end
+up drawn from the other, so an emoji elsewhere in the same run came out blank
+(measured with a Persian name and "Ida 😀"). Such a name is set upright instead
+(:func:`needs_upright`), which Arabic script wants anyway; no face is ever synthesised.
+
 Characters that no font draws on their own (joiners, variation selectors, emoji tags)
 are shaped away and need no glyph; the letters around them do.
 """
@@ -16,15 +23,28 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"  # not via asset_fetcher: no WeasyPrint import
-BUNDLED_NAME_FONTS = ("EBGaramond12-Italic.otf", "EBGaramond12-Regular.otf")
-SYSTEM_NAME_FONTS = ("DejaVuSerif-Italic.ttf", "DejaVuSerif.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans.ttf")
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts",
                     Path.home() / ".fonts")
-FONT_NAMES = "EB Garamond, DejaVu Serif, DejaVu Sans"
+# The name's font stack in certificate.css order: (family, upright file, italic file, bundled).
+NAME_FAMILIES = (("EB Garamond", "EBGaramond12-Regular.otf", "EBGaramond12-Italic.otf", True),
+                 ("DejaVu Serif", "DejaVuSerif.ttf", "DejaVuSerif-Italic.ttf", False),
+                 ("DejaVu Sans", "DejaVuSans.ttf", "DejaVuSans-Oblique.ttf", False))
+FONT_NAMES = ", ".join(family for family, *_ in NAME_FAMILIES)
+
+
+@dataclass(frozen=True)
+class Family:
+    upright: frozenset[int]
+    italic: frozenset[int]
+
+    @property
+    def any(self) -> frozenset[int]:
+        return self.upright | self.italic
 
 
 def _needs_no_glyph(character: str) -> bool:
@@ -33,46 +53,62 @@ def _needs_no_glyph(character: str) -> bool:
             or character == "\u034f")
 
 
-def _cmap(path: Path) -> frozenset[int]:
+def _cmap(path: Path | None) -> frozenset[int]:
+    if path is None:
+        return frozenset()
     from fontTools.ttLib import TTFont
 
     with TTFont(path, lazy=True) as font:
         return frozenset(font.getBestCmap() or ())
 
 
-def _system_font_files() -> Iterator[Path]:
-    for name in SYSTEM_NAME_FONTS:
-        for folder in SYSTEM_FONT_DIRS:
-            found = next(iter(sorted(folder.rglob(name))), None) if folder.is_dir() else None
-            if found:
-                yield found
-                break
+def _system_font(name: str) -> Path | None:
+    for folder in SYSTEM_FONT_DIRS:
+        found = next(iter(sorted(folder.rglob(name))), None) if folder.is_dir() else None
+        if found:
+            return found
+    return None
+
+
+def _font(name: str, bundled: bool) -> Path | None:
+    return FONTS_DIR / name if bundled else _system_font(name)
 
 
 @cache
-def _bundled() -> frozenset[int]:
-    return frozenset().union(*(_cmap(FONTS_DIR / name) for name in BUNDLED_NAME_FONTS))
+def _family(index: int) -> Family:
+    """One family's cmaps; DejaVu is loaded only when a name has a character EB Garamond lacks."""
+    _, upright, italic, bundled = NAME_FAMILIES[index]
+    return Family(_cmap(_font(upright, bundled)), _cmap(_font(italic, bundled)))
 
 
-@cache
-def _fallback() -> frozenset[int]:
-    """DejaVu's characters; loaded only when a name has one EB Garamond lacks (most names never do)."""
-    return frozenset().union(*(_cmap(path) for path in _system_font_files()))
+def _families() -> Iterator[Family]:
+    return (_family(index) for index in range(len(NAME_FAMILIES)))
+
+
+def _first_family(code: int) -> Family | None:
+    return next((family for family in _families() if code in family.any), None)
 
 
 def missing_characters(text: str) -> list[str]:
     """The characters of ``text`` that none of the name fonts can print, in order, each once."""
-    bundled = _bundled()
-    if bundled.issuperset(map(ord, text)):  # the common case, in one set operation
+    if _family(0).italic.issuperset(map(ord, text)):  # the common case, in one set operation
         return []
     missing: list[str] = []
     for character in text:
-        code = ord(character)
-        if code in bundled or _needs_no_glyph(character) or character in missing:
-            continue
-        if code not in _fallback():
+        if not (_needs_no_glyph(character) or character in missing or _first_family(ord(character))):
             missing.append(character)
     return missing
+
+
+def needs_upright(text: str) -> bool:
+    """True when some character's first family has it only upright (so italic would be synthesised)."""
+    if _family(0).italic.issuperset(map(ord, text)):
+        return False
+    for character in text:
+        family = None if _needs_no_glyph(character) else _first_family(ord(character))
+        if family is not None and ord(character) not in family.italic:
+            return True
+    return False
 
 
 def unprintable(name: str) -> str | None:

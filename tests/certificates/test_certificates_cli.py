@@ -161,6 +161,35 @@ def test_formula_names_stay_text_and_any_script_prints(issuer: Issuer, tmp_path:
         assert " ".join(name.split()) in pdf_text(single) or name == PERSIAN
     # Persian is shaped right to left: pypdf gives its letters back in visual order, so compare letters.
     assert set(PERSIAN.replace("\u200c", "").replace(" ", "")) <= set(pdf_text(singles[4]))
+    # Every visible character is drawn (WeasyPrint once drew the emoji blank beside a Persian name).
+    for single in [*singles, out / "alle-kursusbeviser.pdf"]:
+        assert blank_glyphs(single) == [], single.name
+
+
+def blank_glyphs(path: Path) -> list[str]:
+    """Characters a PDF's embedded TrueType fonts map to an empty outline (the PDF shows nothing there)."""
+    import io
+    import re
+    import unicodedata
+
+    from fontTools.ttLib import TTFont
+
+    blank = []
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            if "/FontFile2" not in descriptor or "/ToUnicode" not in font:
+                continue  # CFF fonts (EB Garamond, Cabin) are bundled and complete
+            embedded = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+            order, glyphs = embedded.getGlyphOrder(), embedded["glyf"]
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            for gid, utf16 in re.findall(r"<([0-9a-f]{4})> <([0-9a-f]+)>", cmap):
+                text = bytes.fromhex(utf16).decode("utf-16-be")
+                visible = any(not c.isspace() and not unicodedata.category(c).startswith("C") for c in text)
+                if visible and int(gid, 16) < len(order) and glyphs[order[int(gid, 16)]].numberOfContours == 0:
+                    blank.append(f"{font['/BaseFont']}: {text!r}")
+    return blank
 
 
 def test_a_name_the_fonts_cannot_print_is_refused_with_its_line(issuer: Issuer, tmp_path: Path) -> None:
