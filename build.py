@@ -373,7 +373,7 @@ def workshop(course_root: Path, workshop_id: str, roster: Path | None, out: Path
 
 
 @cli.command()
-@click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+@click.option("--roster", type=click.Path(path_type=Path), required=True,  # checked by read_roster
               help="CSV with a name column (navn/name, or fornavn+efternavn); ';' or ',' separated.")
 @click.option("--track", "track_id", default=None, help="Track id, e.g. sygeplejerske: for completing the track.")
 @click.option("--workshop", "workshop_id", default=None,
@@ -406,8 +406,8 @@ def certificates(course_root: Path, roster: Path, track_id: str | None, workshop
     from course.certificates.keys import IssuerKeyError, load_private_key, read_public_keys, signature_image
     from course.certificates.records import issue, issue_for_workshop
     from course.certificates.roster import RosterError, read_roster
-    from course.certificates.signing import key_id, raw_public_key, sign
-    from course.pdf.certificates import SignedCertificate, print_certificates, verify_link
+    from course.certificates.signing import key_id, raw_public_key
+    from course.pdf.certificates import SignedCertificates, print_certificates
 
     started = time.perf_counter()
     if (track_id is None) == (workshop_id is None):
@@ -453,8 +453,7 @@ def certificates(course_root: Path, roster: Path, track_id: str | None, workshop
                                      workshop.signatory if signatory is None else signatory)
     else:
         records = issue(course, participants, track_id or "", date, who, place or "", signatory or "")
-    items = [SignedCertificate(r, code, verify_link(code, site_url)) for r in records
-             for code in [sign(r, private_key)]]
+    items = SignedCertificates(records, private_key, site_url)
     with click.progressbar(length=len(items), label="Certificates", file=sys.stderr) as bar, \
             replaced_on_success(target, policy) as staging:
         combined = print_certificates(items, staging, language=course.meta.language,
