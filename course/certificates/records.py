@@ -30,6 +30,7 @@ class Certificate:
     levels: tuple[int, ...] = ()
     scenarios: tuple[str, ...] = ()  # titles of a workshop's scenarios (printed, not signed)
     signatory: str = ""  # "Navn, titel" under the signature line (printed, not signed)
+    roster_columns: tuple[tuple[str, str], ...] = ()  # the participant's roster row, for the register
 
     @property
     def is_workshop(self) -> bool:
@@ -60,7 +61,7 @@ def issue(course: Course, participants: list[Participant], track_id: str, date: 
         Certificate(id=certificate_id(p.name, track_id, date, issuer, number), name=p.name,
                     track_id=track_id, track_title=track.title, hours=course.track_hours(track_id),
                     date=date, issuer=issuer, place=place, levels=_levels(course, track.items),
-                    signatory=signatory)
+                    signatory=signatory, roster_columns=p.columns)
         for number, p in enumerate(participants, 1)
     ]
 
@@ -74,6 +75,7 @@ def issue_for_workshop(course: Course, participants: list[Participant], workshop
     return [
         Certificate(id=certificate_id(p.name, track_id, date, issuer, number), name=p.name,
                     track_id=track_id, track_title=workshop.title, hours=workshop.hours, date=date,
-                    issuer=issuer, place=place, levels=levels, scenarios=titles, signatory=signatory)
+                    issuer=issuer, place=place, levels=levels, scenarios=titles, signatory=signatory,
+                    roster_columns=p.columns)
         for number, p in enumerate(participants, 1)
     ]

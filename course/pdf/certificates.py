@@ -173,14 +173,37 @@ def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, lan
     return combined
 
 
+REGISTER_COLUMNS = ("bevisnummer", "navn", "spor", "dato", "timer", "udsteder", "kode")
+
+
+def register_header(roster_columns: Sequence[str]) -> list[str]:
+    """Our columns, then every roster column as written; one that repeats ours (a ``Navn`` column)
+    is renamed ``Navn (deltagerliste)`` so a mail merge never picks the wrong one."""
+    taken = {name.casefold() for name in REGISTER_COLUMNS}
+    header = list(REGISTER_COLUMNS)
+    for title in roster_columns:
+        while title.casefold() in taken:
+            title = f"{title} (deltagerliste)"
+        taken.add(title.casefold())
+        header.append(title)
+    return header
+
+
 def write_register(items: Sequence[SignedCertificate], target: Path) -> None:
-    """The issuer's own list: which id went to whom, with the code (opens in Danish Excel).
+    """The issuer's own list: which id went to whom, with the code, and the participant's whole roster row
+    (e-mail, unit, ...) for a mail merge (opens in Danish Excel).
 
     Written with :class:`SpreadsheetWriter`: a name such as ``=HYPERLINK(...)`` stays text.
     """
     with target.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = SpreadsheetWriter(handle, delimiter=";")
-        writer.writerow(["bevisnummer", "navn", "spor", "dato", "timer", "udsteder", "kode"])
+        header_written = False
         for item in items:
             c = item.certificate
-            writer.writerow([c.id, c.name, c.track_id, c.date.isoformat(), c.hours, c.issuer, item.code])
+            if not header_written:
+                writer.writerow(register_header([title for title, _ in c.roster_columns]))
+                header_written = True
+            writer.writerow([c.id, c.name, c.track_id, c.date.isoformat(), c.hours, c.issuer, item.code,
+                             *(cell for _, cell in c.roster_columns)])
+        if not header_written:
+            writer.writerow(REGISTER_COLUMNS)

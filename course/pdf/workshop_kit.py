@@ -32,6 +32,8 @@ EVALUATION_FILE = "06-evaluering.pdf"
 BLANK_SIGN_IN_ROWS = 20  # one A4 page when no roster is given
 EVALUATION_STATEMENTS = 5  # kit_eval_1 ... in the UI strings
 EVALUATION_QUESTIONS = 3  # kit_eval_open_1 ...
+# A roster column printed on the sign-in sheet beside the name, so people find their own line
+UNIT_HEADERS = ("enhed", "arbejdssted", "arbejdsplads", "afdeling", "unit", "workplace", "department")
 
 
 @dataclass(frozen=True)
@@ -103,16 +105,26 @@ class KitPrinter:
 
     def html(self, document: str, roster: list[Participant] | None = None) -> str:
         workshop = self.context.workshop
+        unit = unit_column(roster or [])
         return self.renderer.html(
             "workshop_kit.html.j2", document=document, kit=self.context, workshop=workshop,
             agenda=agenda_rows(self.course, workshop, self.renderer.strings),
             scenarios=[self.course.scenarios[s] for s in workshop.scenarios],
             modules=[self.course.modules[m] for m in workshop.modules],
             questions=test_questions(self.course, workshop),
-            roster=roster, blank_rows=BLANK_SIGN_IN_ROWS,
+            roster=roster, blank_rows=BLANK_SIGN_IN_ROWS, unit=unit,
+            units=[dict(p.columns).get(unit, "") if unit else "" for p in roster or []],
             statements=EVALUATION_STATEMENTS, open_questions=EVALUATION_QUESTIONS,
             files=kit_files(self.course, workshop),
             course_title=self.course.meta.title)
+
+
+def unit_column(roster: list[Participant]) -> str | None:
+    """The roster's unit or workplace column as written (``Enhed``, ``Arbejdssted``), if it has one."""
+    if not roster:
+        return None
+    return next((title for key in UNIT_HEADERS for title, _ in roster[0].columns
+                 if " ".join(title.lower().split()) == key), None)
 
 
 def kit_folder(pdf_dir: Path, workshop_id: str) -> Path:

@@ -79,6 +79,8 @@ def test_verify_names_a_workshop_certificate_as_one(workshop_certificates: Path,
     with (workshop_certificates / "kursusbeviser.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
     assert [row["timer"] for row in rows] == ["1.5"] * 3
+    assert [row["spor"] for row in rows] == ["workshop:politi-kort"] * 3
+    assert rows[1]["Arbejdssted"] == "Skole"  # the roster's own columns stay
     verdict = run_cli("--course", str(issuer.course_root), "verify", rows[0]["kode"])
     assert verdict.returncode == 0, verdict.stdout
     assert "Workshop:    Kort testworkshop (workshop:politi-kort)" in verdict.stdout

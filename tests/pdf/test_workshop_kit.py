@@ -62,8 +62,8 @@ def test_the_agenda_minutes_add_up_to_the_workshop(kit: Path, mini_course: Cours
 def test_the_sign_in_sheet_lists_the_roster(kit: Path) -> None:
     text = text_of(kit / "03-deltagerliste.pdf")
     assert "Ida Testesen" in text and "Bo Ø. Åberg" in text
-    assert re.search(r"1 Ida Testesen\s+2 Bo Ø. Åberg", text)
-    assert "Underskrift" in text
+    assert re.search(r"1 Ida Testesen Akut\s+2 Bo Ø. Åberg Politi", text)  # with the roster's unit column
+    assert "Underskrift" in text and "enhed" in text
 
 
 def test_the_test_and_its_key_are_separate_files_with_the_same_questions(kit: Path, mini_course: Course) -> None:
