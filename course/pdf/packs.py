@@ -42,9 +42,42 @@ class StepView:
 
 
 @dataclass(frozen=True)
+class NoteView:
+    """A paragraph of an ending that holds only for some paths, with the printed condition."""
+
+    condition: str  # "Hvis I valgte trin 3, mulighed 2"
+    text: str
+
+
+@dataclass(frozen=True)
 class EndingView:
     id: str
     ending: Ending
+    notes: list[NoteView] = field(default_factory=list)
+
+
+def _choice(ref: str, numbers: dict[str, int], strings: dict[str, str]) -> str:
+    step_id, _, option = ref.rpartition(".")
+    return f"{strings['step'].lower()} {numbers.get(step_id, '?')}, {strings['print_option_short']} {option}"
+
+
+def note_views(ending: Ending, numbers: dict[str, int], strings: dict[str, str]) -> list[NoteView]:
+    """The ending's path-dependent notes, their conditions in the printed step numbers.
+
+    On paper every note is printed with its condition: a group reads the ones that fit the way it went.
+    """
+    views = []
+    for note in getattr(ending, "notes", ()):  # the model's EndingNote (if_chosen / unless_chosen)
+        chosen = f" {strings['print_note_or']} ".join(_choice(r, numbers, strings) for r in note.if_chosen)
+        avoided = f" {strings['print_note_or']} ".join(_choice(r, numbers, strings) for r in note.unless_chosen)
+        if chosen and avoided:
+            condition = f"{strings['print_note_if']} {chosen}, {strings['print_note_but_not']} {avoided}"
+        elif chosen:
+            condition = f"{strings['print_note_if']} {chosen}"
+        else:
+            condition = f"{strings['print_note_unless']} {avoided}"
+        views.append(NoteView(condition, note.text))
+    return views
 
 
 @dataclass(frozen=True)
@@ -104,7 +137,7 @@ def scenario_view(course: Course, scenario: Scenario, strings: dict[str, str], *
     return ScenarioView(
         scenario=scenario,
         steps=steps,
-        endings=[EndingView(i, e) for i, e in scenario.endings.items()],
+        endings=[EndingView(i, e, note_views(e, numbers, strings)) for i, e in scenario.endings.items()],
         track_titles=[t.title for t in course.tracks.values() if applies_to(scenario.tracks, t.id)],
         workshop_minutes=sum(item.minutes for item in scenario.facilitator.timing),
         path_map=path_map,

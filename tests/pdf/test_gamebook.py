@@ -154,3 +154,33 @@ def test_hostile_ending_titles_reach_dot_as_text(default_course: Course) -> None
     assert dot_string("\\N \\G") == '"\\\\N \\\\G"'
     assert fit_svg('<svg width="10pt" height="10pt"><image href="file:///etc/passwd"/></svg>') is None
     assert fit_svg('<svg width="10pt" height="10pt"><script>alert(1)</script></svg>') is None
+
+
+def test_ending_notes_print_with_their_condition_in_printed_step_numbers() -> None:
+    from types import SimpleNamespace
+
+    from course.i18n import ui_strings
+    from course.pdf.packs import note_views
+
+    note = SimpleNamespace
+    ending = SimpleNamespace(notes=[note(if_chosen=["alene.2"], unless_chosen=[], text="A"),
+                                    note(if_chosen=[], unless_chosen=["start.1", "alene.3"], text="B"),
+                                    note(if_chosen=["start.2"], unless_chosen=["alene.1"], text="C")])
+    views = note_views(ending, {"start": 1, "alene": 4}, ui_strings("da"))  # type: ignore[arg-type]
+    assert [(v.condition, v.text) for v in views] == [
+        ("Hvis I valgte trin 4, mulighed 2", "A"),
+        ("Hvis I ikke valgte trin 1, mulighed 1 eller trin 4, mulighed 3", "B"),
+        ("Hvis I valgte trin 1, mulighed 2, men ikke trin 4, mulighed 1", "C")]
+
+
+def test_every_path_dependent_ending_note_is_on_the_endings_pages(
+        default_course: Course, scenario_pdfs: dict[tuple[str, str], Path]) -> None:
+    notes = [(s, n) for s in default_course.scenarios.values() for e in s.endings.values()
+             for n in getattr(e, "notes", ())]
+    if not notes:
+        pytest.skip("the course has no path-dependent ending notes")
+    for scenario, note in notes:
+        pages = page_texts(scenario_pdfs[(scenario.id, "handout")])
+        start = next(i for i, page in enumerate(pages) if "UDLEVERES EFTER SPILLET" in page.upper())
+        assert words(note.text) in " ".join(pages[start:]), (scenario.id, note.text[:40])
+        assert words(note.text) in " ".join(page_texts(scenario_pdfs[(scenario.id, "guide")]))
