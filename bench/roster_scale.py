@@ -6,6 +6,8 @@ Every size runs in the same invocation, against a baseline measured in that same
   time ratio   - seconds per certificate at N / seconds per certificate at the baseline
                  (1.0 = linear; above 1 the run slows down as the roster grows);
   memory ratio - peak memory at N / peak memory at the baseline (1.0 = flat).
+CPU seconds (the whole process tree, user + system) are printed too: on a shared machine the
+wall time follows the load, the CPU time per row much less.
 Memory is the whole process tree (parent + PDF workers), sampled from /proc every 20 ms,
 as PSS (shared pages split fairly; the honest total) and summed RSS (an upper bound).
 Not part of the test suite (it takes minutes at 10,000 rows).
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -47,7 +50,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     project = args.project.resolve()
     python = sys.executable
-    rows: list[tuple[int, float, float, float]] = []
+    rows: list[tuple[int, float, float, float, float]] = []
     with tempfile.TemporaryDirectory(prefix="opspor-bench-roster-") as tmp:
         work = Path(tmp)
         course = work / "course"
@@ -59,21 +62,25 @@ def main() -> None:
             roster = work / f"deltagere-{count}.csv"
             write_roster(roster, count)
             out = work / f"out-{count}"
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             seconds, rss, pss = run_measured([
                 python, str(project / "build.py"), "--course", str(course), "certificates", "--roster", str(roster),
                 "--track", "laerer", "--keys", str(keys), "--out", str(out), "--date", "2026-03-01",
                 "--site-url", "https://kursus.example.dk"])
             singles = sum(1 for _ in out.glob("[0-9]*.pdf"))
             assert singles == count, f"{singles} PDFs for {count} names"
-            rows.append((count, seconds, rss, pss))
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            rows.append((count, seconds, cpu, rss, pss))
             shutil.rmtree(out)
-    base_count, base_seconds, _, base_pss = rows[0]
+    base_count, base_seconds, base_cpu, _, base_pss = rows[0]
     print(f"build.py certificates in {project}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
-    print(f"{'rows':>7} {'seconds':>8} {'ms/row':>7} {'time ratio':>10} {'peak PSS':>9} {'peak RSS':>9} "
-          f"{'memory ratio':>12}")
-    for count, seconds, rss, pss in rows:
-        per_row = seconds / count
+    print(f"{'rows':>7} {'seconds':>8} {'ms/row':>7} {'time ratio':>10} {'CPU s':>8} {'CPU ms/row':>10} "
+          f"{'CPU ratio':>9} {'peak PSS':>9} {'peak RSS':>9} {'memory ratio':>12}")
+    for count, seconds, cpu, rss, pss in rows:
+        per_row, cpu_per_row = seconds / count, cpu / count
         print(f"{count:>7} {seconds:>8.1f} {per_row * 1000:>7.1f} {per_row / (base_seconds / base_count):>10.2f} "
+              f"{cpu:>8.1f} {cpu_per_row * 1000:>10.1f} {cpu_per_row / (base_cpu / base_count):>9.2f} "
               f"{pss:>6.0f} MB {rss:>6.0f} MB {pss / base_pss:>12.2f}")
     print(f"(ratios against the {base_count}-row baseline of this run: 1.00 = linear time, flat memory)")
 
