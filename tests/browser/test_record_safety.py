@@ -17,7 +17,7 @@ from tests.browser.learner import answer_module, axe_violations, manifest, open_
 from tests.conftest import NetworkLog, offline_context
 
 SIZES = {"390x844": {"width": 390, "height": 844}, "1366x768": {"width": 1366, "height": 768}}
-SHOTS = Path("/work/shots/records")
+SHOTS = Path("/work/shots/records")  # screenshots for review, only where that folder exists
 MODULE = "grundmodul"
 TRACK = "laerer"  # grundmodul + test-scenarie
 NOTICE_TITLE = "Dit gemte forløb kunne ikke læses"
@@ -96,7 +96,8 @@ def test_a_cut_off_record_is_kept_and_the_learner_told_accessibly(mini_site: Pat
     assert "Der er gemt en kopi af det i denne browser" in told.inner_text()
     in_view(page, told)
     assert told.evaluate("n => n.getAttribute('role')") == "status"
-    page.screenshot(path=str(SHOTS / f"set-aside-{size}.png"), full_page=False)
+    if SHOTS.is_dir():
+        page.screenshot(path=str(SHOTS / f"set-aside-{size}.png"))
     assert axe_violations(page) == []
     assert page.evaluate("k => localStorage.getItem(k)", key + ":backup") == cut, "the cut record is kept"
     assert stored(page, key)["m"] == {}, "a fresh record starts"

@@ -207,6 +207,7 @@ def test_the_next_learner_on_a_shared_browser_gets_nothing_of_the_first(
 
 SIZES = {"390x844": {"width": 390, "height": 844}, "1366x768": {"width": 1366, "height": 768}}
 NOTICE_TITLE = "Dit gemte forløb kunne ikke læses"
+SHOTS = Path("/work/shots/records")
 
 
 def storage_key(track_site: Path) -> str:
@@ -243,7 +244,8 @@ def test_cut_off_suspend_data_is_kept_for_that_learner_and_the_learner_is_told(
     assert box["x"] >= 0 and box["x"] + box["width"] <= SIZES[size]["width"] + 1, box
     button = notice.get_by_role("button", name="OK").bounding_box()
     assert button["width"] >= 24 and button["height"] >= 24
-    session.page.screenshot(path=f"/work/shots/records/lms-{version}-set-aside-{size}.png")
+    if SHOTS.is_dir():  # screenshots for review, only where that folder exists
+        session.page.screenshot(path=str(SHOTS / f"lms-{version}-set-aside-{size}.png"))
 
     assert backups_in_browser(session) == {f"{key}:lms:learner-a:backup": cut}, "kept, keyed by the LMS learner"
     session.page.wait_for_function("cut => window.LMS.cmi.suspend_data !== cut", arg=cut)
