@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -29,6 +30,10 @@ _worker: dict[str, Any] = {}
 def _start(work: Callable[[PrintRenderer, Any], Any], language: str, scratch: str,
            images: tuple[Path, ...] = ()) -> None:
     tempfile.tempdir = scratch  # WeasyPrint's font copies land here and go with the folder
+    # The parent's SIGTERM handler (build.py: unwind and clean up) is the parent's job; a worker must die
+    # at once when the pool terminates it, also when it is blocked inside C code where a Python handler
+    # never runs (seen once: a worker waiting on a lock kept pool.join() waiting for ten minutes).
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _worker.update(work=work, renderer=PrintRenderer(language, images))
 
 

@@ -30,6 +30,7 @@ TEST_FILE = "04-foer-og-eftertest.pdf"
 TEST_KEY_FILE = "05-foer-og-eftertest-svarnoegle.pdf"
 EVALUATION_FILE = "06-evaluering.pdf"
 BLANK_SIGN_IN_ROWS = 20  # one A4 page when no roster is given
+WALK_IN_ROWS = 4  # blank lines after the roster, for people who were not on it
 EVALUATION_STATEMENTS = 5  # kit_eval_1 ... in the UI strings
 EVALUATION_QUESTIONS = 3  # kit_eval_open_1 ...
 # A roster column printed on the sign-in sheet beside the name, so people find their own line
@@ -112,7 +113,7 @@ class KitPrinter:
             scenarios=[self.course.scenarios[s] for s in workshop.scenarios],
             modules=[self.course.modules[m] for m in workshop.modules],
             questions=test_questions(self.course, workshop),
-            roster=roster, blank_rows=BLANK_SIGN_IN_ROWS, unit=unit,
+            roster=roster, blank_rows=BLANK_SIGN_IN_ROWS, walk_in_rows=WALK_IN_ROWS, unit=unit,
             units=[dict(p.columns).get(unit, "") if unit else "" for p in roster or []],
             statements=EVALUATION_STATEMENTS, open_questions=EVALUATION_QUESTIONS,
             files=kit_files(self.course, workshop),

@@ -184,3 +184,16 @@ def test_every_path_dependent_ending_note_is_on_the_endings_pages(
         start = next(i for i, page in enumerate(pages) if "UDLEVERES EFTER SPILLET" in page.upper())
         assert words(note.text) in " ".join(pages[start:]), (scenario.id, note.text[:40])
         assert words(note.text) in " ".join(page_texts(scenario_pdfs[(scenario.id, "guide")]))
+
+
+def test_every_option_starts_on_the_line_of_its_number(default_course: Course,
+                                                       scenario_pdfs: dict[tuple[str, str], Path]) -> None:
+    """WeasyPrint once set a whole option below its number ("2." alone on a line) when a route followed."""
+    for scenario in default_course.scenarios.values():
+        raw = "\n".join(page.extract_text() for page in PdfReader(scenario_pdfs[(scenario.id, "handout")]).pages)
+        lines = raw.splitlines()
+        for step in scenario.steps.values():
+            for number, option in enumerate(step.options, 1):
+                start = r"\W+".join(re.escape(w) for w in words(option.text).split()[:3])
+                assert any(re.search(rf"(^|\s){number}\. \W*{start}", line) for line in lines), \
+                    f"{scenario.id}: option {number} ({option.text[:30]!r}) does not start beside its number"
