@@ -3,7 +3,8 @@
  * One versioned record per course, kept compact (an LMS gives us 4096 characters):
  *   { v: version, c: course storage key,
  *     m: { moduleId: [best score of a fully answered quiz (-1 = none yet), most questions answered] },
- *     s: { scenarioId: [path so far as option digits, e.g. "01", id of the ending reached ("" = none)] },
+ *     s: { scenarioId: [path of the current attempt as authored option digits, e.g. "01",
+ *                       id of the best-rated ending reached ("" = none), attempt (left out while 0)] },
  *     k: { trackId: "YYYY-MM-DD" the track was first complete },
  *     q: { moduleId: [chosen answers, attempts] } (opspor-quiz.js: one character per question),
  *     r: a random id made once per record, the seed of the learner's answer order,
@@ -85,8 +86,9 @@
     });
     Object.keys(r.s).forEach(function (id) {
       var e = r.s[id];
-      if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== "string" || typeof e[1] !== "string" ||
+      if (!Array.isArray(e) || e.length < 2 || e.length > 3 || typeof e[0] !== "string" || typeof e[1] !== "string" ||
           !/^[0-9]*$/.test(e[0])) ok = false;
+      else if (e.length === 3 && !(typeof e[2] === "number" && e[2] >= 1 && e[2] <= 1e6 && Math.floor(e[2]) === e[2])) ok = false;
     });
     Object.keys(r.k).forEach(function (id) {
       if (typeof r.k[id] !== "string") ok = false;
@@ -304,7 +306,12 @@
         Object.keys(incoming.s).forEach(function (id) {
           var mine = r.s[id];
           var theirs = incoming.s[id];
-          if (!mine || (!mine[1] && theirs[1])) r.s[id] = theirs.slice();
+          if (!mine || (!mine[1] && theirs[1])) { r.s[id] = theirs.slice(); return; }
+          // both reached an ending: the better-rated one is kept (the path and attempt stay ours)
+          var rank = { god: 2, acceptabel: 1, uhensigtsmaessig: 0 };
+          var endings = (course.scenarios[id] && course.scenarios[id].endings) || {};
+          var a = endings[mine[1]], b = endings[theirs[1]];
+          if (b && (!a || rank[b.rating] > rank[a.rating])) r.s[id][1] = theirs[1];
         });
         Object.keys(incoming.k).forEach(function (id) {
           if (!r.k[id] || incoming.k[id] < r.k[id]) r.k[id] = incoming.k[id];
