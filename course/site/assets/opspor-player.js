@@ -322,9 +322,12 @@
       el("p", {}, [el("strong", { text: t("player_rating") + ": " }),
         el("span", { class: "opspor-rating opspor-rating--" + ending.rating, text: this.ratingText(ending.rating) })]),
       el("div", { class: "opspor-ending-text", html: ending.html }),
-    ].concat(notes.map(function (note) {
-      return el("div", { class: "opspor-ending-text opspor-ending-note", html: note.html });
-    })).concat([
+      notes.length ? el("div", { class: "opspor-ending-notes" }, [
+        el("h4", { class: "opspor-small-heading", text: t("player_your_path") }),
+      ].concat(notes.map(function (note) {
+        return el("div", { class: "opspor-ending-text opspor-ending-note", html: note.html });
+      }))) : null,
+    ].concat([
       this.outcome(state, ending),
       el("h3", { text: t("player_summary") }),
       this.debrief(state),
