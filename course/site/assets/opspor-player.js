@@ -273,6 +273,7 @@
     var best = bestId && bestId !== state.ending ? this.scenario.endings[bestId] : null;
     var lines = [el("p", { class: "opspor-outcome-verdict" }, [
       el("strong", { text: t(passed ? "player_passed" : "player_not_passed") }),
+      passed ? null : " " + t("player_not_passed_why"),
     ])];
     if (best) {
       lines.push(el("p", { text: t(RANK[best.rating] > 0 ? "player_best_kept_passed" : "player_best_kept",
