@@ -19,10 +19,10 @@
 (function () {
   "use strict";
   var O = window.Opspor;
-  if (!O || !O.course || !O.store || !O.progress) return;
+  if (!O || !O.course || !O.store || !O.progress || !window.OpsporRecord) return;
   var t = O.t;
   var el = O.el;
-  var RANK = { god: 2, acceptabel: 1, uhensigtsmaessig: 0 };
+  var RANK = window.OpsporRecord.RANK; // god 2, acceptabel 1, uhensigtsmaessig 0
 
   function readScenario() {
     var node = document.getElementById("opspor-scenario-data");

@@ -13,61 +13,43 @@
   if (!O || !O.course || !O.store) return;
   var course = O.course;
   var store = O.store;
+  var R = window.OpsporRecord;
   var t = O.t;
   var el = O.el;
 
+  /* The pass rule itself is OpsporRecord.moduleStatus (pure, unit-tested). */
   function moduleState(id, passMark) {
-    var info = course.modules[id];
+    var info = R.has(course.modules, id) ? course.modules[id] : null;
     var entry = store.get().m[id];
-    var questions = info ? info.questions : 0;
-    if (!entry) return { state: "not_started", score: null, answered: 0, questions: questions };
-    var best = entry[0];
-    var answered = entry[1];
-    var state;
-    if (questions === 0) state = "passed";
-    else if (best < 0) state = "in_progress";
-    else state = best >= passMark ? "passed" : "not_passed";
-    return { state: state, score: best < 0 ? null : best, answered: answered, questions: questions };
+    return R.moduleStatus(entry, info ? info.questions : 0, passMark);
   }
 
-  /* --- scenarios: s[id] = [path, best ending, attempt] ------------------------------ */
+  /* --- scenarios: s[id] = [path, best ending, attempt]; the rules are OpsporRecord's ------- */
 
-  var RANK = { god: 2, acceptabel: 1, uhensigtsmaessig: 0 };
-
-  function endingInfo(scenarioId, endingId) {
-    var info = course.scenarios[scenarioId];
-    return (endingId && info && info.endings && info.endings[endingId]) || null;
+  function scenarioInfo(id) {
+    return R.has(course.scenarios, id) ? course.scenarios[id] : null;
   }
 
-  /* One scenario's entry as named parts; attempt is left out of the record while it is 0. */
+  /* One scenario's entry as named parts (attempt 0 while the record leaves it out). */
   function scenarioEntry(id) {
+    var status = R.scenarioStatus(store.get().s[id], scenarioInfo(id));
     var e = store.get().s[id];
-    return { path: e ? e[0] : "", best: e ? e[1] : "", attempt: e && typeof e[2] === "number" ? e[2] : 0 };
+    return { path: status.path, best: e ? e[1] : "", attempt: status.attempt };
   }
 
   /* Put a scenario's path into record ``r`` (inside an update). The best-rated ending ever reached
    * is kept, so replaying to a worse ending never undoes a pass. False when nothing changed. */
   function applyScenario(r, id, path, endingId, attempt) {
-    var before = r.s[id] || ["", ""];
-    var best = before[1];
-    var reached = endingInfo(id, endingId);
-    var kept = endingInfo(id, best);
-    if (reached && (!kept || RANK[reached.rating] > RANK[kept.rating])) best = endingId;
-    var entry = attempt ? [path, best, attempt] : [path, best];
-    if (before.length === entry.length && before.every(function (x, i) { return x === entry[i]; })) return false;
+    var before = r.s[id];
+    var entry = R.scenarioAfter(before, scenarioInfo(id), path, endingId, attempt);
+    if (before && before.length === entry.length && before.every(function (x, i) { return x === entry[i]; })) return false;
     r.s[id] = entry;
     return true;
   }
 
-  /* A scenario passes when its best ending is rated god or acceptabel. */
+  /* A scenario passes when its best ending is rated god or acceptabel (OpsporRecord.scenarioStatus). */
   function scenarioState(id) {
-    var e = scenarioEntry(id);
-    var best = endingInfo(id, e.best);
-    if (best) {
-      return { state: RANK[best.rating] > 0 ? "passed" : "not_passed", ending: e.best, endingTitle: best.title,
-        rating: best.rating, path: e.path };
-    }
-    return { state: e.path ? "in_progress" : "not_started", ending: "", path: e.path };
+    return R.scenarioStatus(store.get().s[id], scenarioInfo(id));
   }
 
   function itemState(item, track) {
@@ -274,6 +256,22 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
 
+  /* Why an import was refused, in the learner's words; ids from the file go in as text only. */
+  function importRefusal(result) {
+    var unknown = (result.problems || []).filter(function (p) { return p.kind.indexOf("unknown_") === 0; });
+    if (unknown.length) {
+      var ids = [];
+      unknown.forEach(function (p) {
+        var id = p.id.length > 40 ? p.id.slice(0, 40) + "…" : p.id;
+        if (ids.indexOf(id) < 0) ids.push(id);
+      });
+      var shown = ids.slice(0, 3).concat(ids.length > 3 ? ["…"] : []);
+      return t("import_unknown_ids", { ids: shown.join(", ") });
+    }
+    var keys = { foreign: "import_foreign", newer: "import_newer", shape: "import_damaged", unfit: "import_damaged" };
+    return t(keys[result.reason] || "import_failed");
+  }
+
   function dataControls() {
     var mode = store.mode();
     var section = el("section", { id: "opspor-data", class: "opspor-data", "aria-labelledby": "opspor-data-title" });
@@ -301,9 +299,13 @@
         if (!file) return;
         var reader = new FileReader();
         reader.onload = function () {
-          var incoming = store.fromExport(String(reader.result));
-          if (!incoming) announce(t("import_failed"));
-          else { store.merge(incoming); announce(t("import_done")); }
+          var result = store.fromExport(String(reader.result));
+          if (result.record) {
+            store.merge(result.record);
+            announce(t("import_done"));
+          } else {
+            announce(importRefusal(result));
+          }
           fileInput.value = "";
         };
         reader.readAsText(file);
