@@ -24,7 +24,8 @@
  * Every field is declared once in FIELDS: its fresh value, how a stored value is judged and
  * copied (read), how an imported value is judged against the course (fit) and how it is merged
  * into the learner's own record (merge). A field not in FIELDS is dropped when a record is read,
- * so a new field is added here (with a test in tests/js) or it does not survive a reload.
+ * and a page script that writes one gets an error from OpsporStore.change: a new field is added
+ * here (with a test in tests/js), or it would not survive a reload.
  * A change of meaning bumps VERSION and adds MIGRATIONS[old version].
  */
 (function () {
@@ -96,6 +97,7 @@
     return pair(e) && isCount(e[0], NO_SCORE, MAX_SCORE) && isCount(e[1], 0, MAX_COUNT) ? [e[0], e[1]] : undefined;
   }
 
+  /* [path, ending, attempt]: the attempt (a whole number from 1) is left out while it is 0. */
   function scenarioEntry(e) {
     if (!Array.isArray(e) || (e.length !== 2 && e.length !== 3)) return undefined;
     if (typeof e[0] !== "string" || typeof e[1] !== "string" || !DIGITS.test(e[0]) ||
@@ -111,6 +113,13 @@
     var endings = scenario && scenario.endings;
     if (!endingId || !has(endings, endingId) || !endings[endingId] || !has(RANK, endings[endingId].rating)) return null;
     return endings[endingId].rating;
+  }
+
+  /* The rank of a scenario's ending from the manifest (course.scenarios[id].endings), or -1. */
+  function endingRank(course, scenarioId, endingId) {
+    var scenario = course && has(course.scenarios, scenarioId) ? course.scenarios[scenarioId] : null;
+    var rating = endingRating(scenario, endingId);
+    return rating === null ? -1 : RANK[rating];
   }
 
   /* Of two ending ids, the better-rated one; ``kept`` on a tie, an unknown id counts as none. */
@@ -262,8 +271,14 @@
   };
 
   /* Judge a record of this version: a trusted copy (fresh maps, declared fields only), or a reason. */
-  function check(r, key) {
+  /* ``strict`` (the store, after each change): a field not declared in FIELDS is an error rather than
+   * dropped, so a page script that writes one learns at once that it would not survive a reload. */
+  function check(r, key, strict) {
     if (!isPlainObject(r)) return { reason: "shape" };
+    if (strict) {
+      var undeclared = Object.keys(r).filter(function (name) { return !has(FIELDS, name); });
+      if (undeclared.length) return { reason: "undeclared", field: undeclared[0] };
+    }
     var copy = {};
     for (var i = 0; i < FIELD_NAMES.length; i++) {
       var name = FIELD_NAMES[i];
@@ -434,6 +449,7 @@
     merge: merge,
     moduleStatus: moduleStatus,
     RANK: RANK,
+    endingRank: endingRank,
     endingRating: endingRating,
     betterEnding: betterEnding,
     scenarioStatus: scenarioStatus,
