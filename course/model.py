@@ -21,6 +21,7 @@ ALL_TRACKS = "alle"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Rating = Literal["god", "acceptabel", "uhensigtsmaessig"]
 RATING_ORDER: dict[str, int] = {"god": 2, "acceptabel": 1, "uhensigtsmaessig": 0}
+PASSING_RATINGS: tuple[str, ...] = ("god", "acceptabel")  # an ending rated so passes its scenario
 
 
 class Strict(BaseModel):
@@ -62,10 +63,42 @@ class Step(Strict):
     options: list[Option] = Field(min_length=1, max_length=6)
 
 
+OPTION_REF = r"^[a-z0-9]+(-[a-z0-9]+)*\.[1-9][0-9]?$"
+OptionRef = Annotated[str, Field(pattern=OPTION_REF)]
+
+
+class EndingNote(Strict):
+    """A paragraph of an ending shown only when the learner's path matches.
+
+    An ending reached by several paths must not tell a learner what they did not do (for example
+    "she was asked alone" after the learner asked in front of the partner). References are
+    ``<step id>.<option number>``, numbered from 1 as the text version prints them; `check`
+    validates them. ``if_chosen``: shown when any of them was chosen on the way; ``unless_chosen``:
+    shown when none was. With both, both must hold.
+    """
+
+    text: str = Field(min_length=1)
+    if_chosen: list[OptionRef] = Field(default_factory=list)
+    unless_chosen: list[OptionRef] = Field(default_factory=list)
+
+    def shown_for(self, chosen: set[tuple[str, int]]) -> bool:
+        """Is this note shown for a path that chose these (step id, 0-based option index) pairs?"""
+        def refs(items: list[str]) -> set[tuple[str, int]]:
+            return {option_ref(item) for item in items}
+        return (not self.if_chosen or bool(refs(self.if_chosen) & chosen)) and not refs(self.unless_chosen) & chosen
+
+
+def option_ref(ref: str) -> tuple[str, int]:
+    """``"alene.2"`` -> ``("alene", 1)``: the step id and the 0-based option index."""
+    step_id, _, number = ref.rpartition(".")
+    return step_id, int(number) - 1
+
+
 class Ending(Strict):
     title: str = Field(min_length=1)
     rating: Rating
     text: str = Field(min_length=1)
+    notes: list[EndingNote] = Field(default_factory=list)
 
 
 class TimingItem(Strict):

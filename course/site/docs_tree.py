@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from course.model import Course, Module, Scenario, Source, Track
+from course.model import Course, EndingNote, Module, Scenario, Source, Track, option_ref
 from course.site import layout, verify_page
 from course.site.materials import MATERIALS_DIR, Materials
 from course.site.layout import rewrite_links
@@ -112,7 +112,10 @@ class DocsTreeWriter:
         doc = layout.scenario_doc(scenario.id)
         numbers = {step_id: i for i, step_id in enumerate(scenario.steps, 1)}
         data = script_json(player_data(scenario, doc, self.present))
-        self.write(doc, "scenario.md.j2", scenario=scenario, step_numbers=numbers, player_json=data)
+        conditions = {ending_id: [note_condition(note, numbers, self.t) for note in ending.notes]
+                      for ending_id, ending in scenario.endings.items()}
+        self.write(doc, "scenario.md.j2", scenario=scenario, step_numbers=numbers, player_json=data,
+                   note_conditions=conditions)
 
     def track_items(self, track: Track, from_doc: str) -> list[dict[str, Any]]:
         items = []
@@ -208,6 +211,21 @@ def format_hours(hours: float) -> str:
     return f"{hours:g}".replace(".", ",")
 
 
+def note_condition(note: EndingNote, numbers: dict[str, int], t: dict[str, str]) -> str:
+    """When a path-dependent note applies, in words for the text version: "Hvis du valgte trin 2, valg 1:"."""
+    def options(refs: list[str]) -> str:
+        named = []
+        for ref in refs:
+            step_id, index = option_ref(ref)
+            named.append(t["note_option"].format(step=numbers.get(step_id, step_id), option=index + 1))
+        return t["note_or"].join(named)
+    if note.if_chosen and note.unless_chosen:
+        return t["note_if_unless"].format(options=options(note.if_chosen), others=options(note.unless_chosen))
+    if note.if_chosen:
+        return t["note_if_chosen"].format(options=options(note.if_chosen))
+    return t["note_unless_chosen"].format(options=options(note.unless_chosen))
+
+
 def player_data(scenario: Scenario, doc: str, present: layout.Present | None = None) -> dict[str, Any]:
     """What the browser's scenario player needs, with author Markdown pre-rendered to safe HTML."""
     return {
@@ -232,7 +250,20 @@ def player_data(scenario: Scenario, doc: str, present: layout.Present | None = N
             for step_id, step in scenario.steps.items()
         },
         "endings": {
-            ending_id: {"title": e.title, "rating": e.rating, "html": author_html(e.text, doc, present)}
+            ending_id: {
+                "title": e.title,
+                "rating": e.rating,
+                "html": author_html(e.text, doc, present),
+                # path-dependent paragraphs: [step id, 0-based option index] pairs
+                "notes": [
+                    {
+                        "html": author_html(note.text, doc, present),
+                        "if": [list(option_ref(ref)) for ref in note.if_chosen],
+                        "unless": [list(option_ref(ref)) for ref in note.unless_chosen],
+                    }
+                    for note in e.notes
+                ],
+            }
             for ending_id, e in scenario.endings.items()
         },
         "best_path": [{"step": s, "option": i} for s, i in best_path(scenario)],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from course.model import RATING_ORDER, Scenario
+from course.model import PASSING_RATINGS, RATING_ORDER, Scenario, option_ref
 
 Report = Callable[[tuple, str], None]
 
@@ -34,6 +34,59 @@ def check_scenario_graph(scenario: Scenario, report: Report) -> None:
     for step_id in _dead_ends(scenario):
         if step_id in reached_steps:
             report(("steps", step_id), f"no ending can be reached from step '{step_id}'")
+    if steps and not any(endings[e].rating in PASSING_RATINGS for e in reached_endings):
+        report(("endings",), "no ending rated 'god' or 'acceptabel' can be reached, so nobody can pass")
+    _check_notes(scenario, reached_steps, report)
+
+
+def _check_notes(scenario: Scenario, reached_steps: set[str], report: Report) -> None:
+    """Every note's option references name an option that can be chosen on the way to its ending."""
+    for ending_id, ending in scenario.endings.items():
+        if not ending.notes:
+            continue
+        on_the_way = _options_leading_to(scenario, ending_id, reached_steps)
+        for n, note in enumerate(ending.notes):
+            where = ("endings", ending_id, "notes", n)
+            if not note.if_chosen and not note.unless_chosen:
+                report(where, "a note needs 'if_chosen' or 'unless_chosen' (else it belongs in 'text')")
+            for key in ("if_chosen", "unless_chosen"):
+                for i, ref in enumerate(getattr(note, key)):
+                    step_id, index = option_ref(ref)
+                    step = scenario.steps.get(step_id)
+                    if step is None:
+                        report((*where, key, i), f"{key}: '{ref}': '{step_id}' is not a step")
+                    elif index >= len(step.options):
+                        report((*where, key, i), f"{key}: '{ref}': step '{step_id}' has "
+                               f"{len(step.options)} options (numbered from 1)")
+                    elif (step_id, index) not in on_the_way:
+                        report((*where, key, i), f"{key}: '{ref}' is never chosen on a path to ending "
+                               f"'{ending_id}', so the note's condition never changes anything")
+
+
+def _options_leading_to(scenario: Scenario, ending_id: str, reached_steps: set[str]) -> set[tuple[str, int]]:
+    """(step id, option index) pairs that lie on some path from start to the ending."""
+    steps = scenario.steps
+    can_reach: set[str] = set()
+    leads_here: dict[str, list[str]] = {step_id: [] for step_id in steps}
+    todo: list[str] = []
+    for step_id, step in steps.items():
+        for option in step.options:
+            if option.next in leads_here:
+                leads_here[option.next].append(step_id)
+        if any(option.ending == ending_id for option in step.options):
+            todo.append(step_id)
+    can_reach.update(todo)
+    while todo:
+        for earlier in leads_here[todo.pop()]:
+            if earlier not in can_reach:
+                can_reach.add(earlier)
+                todo.append(earlier)
+    return {
+        (step_id, index)
+        for step_id in can_reach & reached_steps
+        for index, option in enumerate(steps[step_id].options)
+        if option.ending == ending_id or option.next in can_reach
+    }
 
 
 def _reachable(scenario: Scenario) -> tuple[set[str], set[str]]:

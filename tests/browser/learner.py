@@ -77,11 +77,20 @@ def tab_to(page: Any, selector: str, limit: int = 250) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def shown_position(page: Any, option: int) -> int:
+    """Where authored option ``option`` is shown in the player now (the options are shuffled)."""
+    return page.evaluate(
+        """o => [...document.querySelectorAll('#opspor-player .opspor-player-form:not(.opspor-player-form--answered)'
+              + ' input[type=radio]')].findIndex(i => i.value === String(o))""", option)
+
+
 def choose_by_keyboard(page: Any, option: int) -> None:
-    """In the scenario player: pick option ``option`` with the arrow keys and submit it."""
+    """In the scenario player: pick authored option ``option`` with the arrow keys and submit it."""
     tab_to(page, "#opspor-player input[type=radio]")
-    page.keyboard.press("Space")  # checks the focused (first) option
-    for _ in range(option):
+    page.keyboard.press("Space")  # checks the focused (first shown) option
+    position = shown_position(page, option)
+    assert position >= 0, f"option {option} is not shown"
+    for _ in range(position):
         page.keyboard.press("ArrowDown")
     tab_to(page, "#opspor-player button[type=submit]")
     page.keyboard.press("Enter")
@@ -96,7 +105,7 @@ def scenario_data(page: Any) -> dict[str, Any]:
 def walk_to_ending_by_keyboard(page: Any, choose: str = "best") -> list[int]:
     """Walk the open scenario to an ending with the keyboard; returns the option numbers chosen.
 
-    ``choose`` is "best" (the compiler's best path) or "last" (always the last option).
+    ``choose`` is "best" (the compiler's best path) or "last" (always the last authored option).
     """
     data = scenario_data(page)
     best = {b["step"]: b["option"] for b in data["best_path"]}
@@ -109,7 +118,7 @@ def walk_to_ending_by_keyboard(page: Any, choose: str = "best") -> list[int]:
         choose_by_keyboard(page, index)
         option = options[index]
         if option["ending"]:
-            page.locator("#opspor-player .opspor-summary-table").wait_for()
+            page.locator("#opspor-player .opspor-debrief").wait_for()
             return chosen
         step = option["next"]
 

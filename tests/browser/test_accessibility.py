@@ -46,7 +46,7 @@ def test_axe_reports_no_violations_on_any_page_type_or_state(mini_site: Path, of
     page.locator("#opspor-player button[type=submit]").click()
     check(page, "scenario page mid-way, feedback shown", found)
     page.locator(".opspor-next button").click()
-    page.locator("#opspor-player .opspor-summary-table").wait_for()
+    page.locator("#opspor-player .opspor-debrief").wait_for()
     check(page, "scenario page at an ending", found)
 
     answer_module(page, mini_site, "grundmodul")

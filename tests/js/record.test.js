@@ -109,9 +109,11 @@ const MALFORMED = {
   "s ending is a number": ["s", { "test-scenarie": ["01", 3] }],
   "s entry has one part": ["s", { "test-scenarie": ["01"] }],
   "s entry has four parts": ["s", { "test-scenarie": ["01", "", 1, 1] }],
-  "s attempt is 0 (left out while 0)": ["s", { "test-scenarie": ["01", "", 0] }],
-  "s attempt is a fraction": ["s", { "test-scenarie": ["01", "", 1.5] }],
+  "s attempt is 0 (left out while 0, never written)": ["s", { "test-scenarie": ["01", "", 0] }],
   "s attempt is a string": ["s", { "test-scenarie": ["01", "", "2"] }],
+  "s attempt is a fraction": ["s", { "test-scenarie": ["01", "", 1.5] }],
+  "s attempt is negative": ["s", { "test-scenarie": ["01", "", -1] }],
+  "s attempt is huge": ["s", { "test-scenarie": ["01", "", 1e12] }],
   "s attempt is Infinity": ["s", { "test-scenarie": ["01", "", Infinity] }],
   "k date is a number": ["k", { laerer: 20261127 }],
   "k date is not a date": ["k", { laerer: "yesterday" }],
@@ -456,4 +458,66 @@ test("decodeKey and encodeKey never throw", () => {
   assert.equal(R.decodeKey("a%2Fb"), "a/b");
   assert.equal(R.encodeKey("Ærø 1"), "%C3%86r%C3%B8%201");
   assert.equal(R.encodeKey("a\uD800b"), "a%EF%BF%BDb");
+});
+
+/* --- scenarios: [path, best ending, attempt] and their pass rule (issue 12) ------------------- */
+
+const SCENARIO = { endings: {
+  "god-slutning": { title: "Ida får hjælp", rating: "god" },
+  "middel": { title: "Ida tager folderen", rating: "acceptabel" },
+  "daarlig-slutning": { title: "Samtalen lukker sig", rating: "uhensigtsmaessig" },
+} };
+const RATED = Object.assign({}, COURSE, { scenarios: { "test-scenarie": SCENARIO } });
+
+test("a scenario entry may carry an attempt number, read back as it was", () => {
+  const r = withField("s", { "test-scenarie": ["01", "god-slutning", 3] });
+  const result = R.read(r, KEY);
+  assert.ok(result.record, JSON.stringify(result));
+  assert.deepEqual(result.record.s["test-scenarie"], ["01", "god-slutning", 3]);
+  assert.deepEqual(R.read(withField("s", { "test-scenarie": ["", "", 1000000] }), KEY).record.s["test-scenarie"],
+    ["", "", 1000000]);
+});
+
+test("the scenario pass rule: god or acceptabel passes, uhensigtsmaessig does not, no ending is in progress", () => {
+  assert.equal(R.scenarioStatus(undefined, SCENARIO).state, "not_started");
+  assert.equal(R.scenarioStatus(["0", ""], SCENARIO).state, "in_progress");
+  const good = R.scenarioStatus(["00", "god-slutning", 2], SCENARIO);
+  assert.deepEqual(good, { state: "passed", ending: "god-slutning", endingTitle: "Ida får hjælp", rating: "god",
+    path: "00", attempt: 2 });
+  assert.equal(R.scenarioStatus(["01", "middel"], SCENARIO).state, "passed");
+  assert.equal(R.scenarioStatus(["1", "daarlig-slutning"], SCENARIO).state, "not_passed");
+  // an ending the course no longer has counts as none; so do inherited names
+  assert.equal(R.scenarioStatus(["1", "fjernet"], SCENARIO).state, "in_progress");
+  assert.equal(R.scenarioStatus(["1", "constructor"], SCENARIO).state, "in_progress");
+  assert.equal(R.scenarioStatus(["1", "toString"], { endings: Object.create(null) }).state, "in_progress");
+});
+
+test("playing on keeps the best-rated ending ever reached; attempt 0 keeps the compact form", () => {
+  assert.deepEqual(R.scenarioAfter(undefined, SCENARIO, "1", "daarlig-slutning", 0), ["1", "daarlig-slutning"]);
+  assert.deepEqual(R.scenarioAfter(["1", "daarlig-slutning"], SCENARIO, "", "", 1), ["", "daarlig-slutning", 1]);
+  assert.deepEqual(R.scenarioAfter(["", "daarlig-slutning", 1], SCENARIO, "00", "god-slutning", 1),
+    ["00", "god-slutning", 1]);
+  assert.deepEqual(R.scenarioAfter(["00", "god-slutning", 1], SCENARIO, "1", "daarlig-slutning", 2),
+    ["1", "god-slutning", 2], "a worse replay never undoes a pass");
+  assert.deepEqual(R.scenarioAfter(["01", "middel"], SCENARIO, "01", "middel", 0), ["01", "middel"]);
+  assert.deepEqual(R.scenarioAfter(["01", "middel"], SCENARIO, "00", "god-slutning", 0), ["00", "god-slutning"]);
+});
+
+test("merge keeps the better-rated ending of the two, and our own path and attempt", () => {
+  const mine = R.read({ v: 1, c: KEY, m: {}, s: { "test-scenarie": ["1", "daarlig-slutning", 4] }, k: {} }, KEY).record;
+  const theirs = R.fromExport(exportOf({ v: 1, c: KEY, m: {}, s: { "test-scenarie": ["01", "middel"] }, k: {} }), RATED);
+  assert.ok(theirs.record, JSON.stringify(theirs));
+  R.merge(mine, theirs.record, RATED);
+  assert.deepEqual(mine.s["test-scenarie"], ["1", "middel", 4]);
+  // a worse import changes nothing
+  R.merge(mine, R.fromExport(exportOf({ v: 1, c: KEY, m: {}, s: { "test-scenarie": ["1", "daarlig-slutning"] },
+    k: {} }), RATED).record, RATED);
+  assert.deepEqual(mine.s["test-scenarie"], ["1", "middel", 4]);
+  assert.ok(R.valid(mine, KEY));
+});
+
+test("an import naming an ending the scenario does not have is refused", () => {
+  const result = R.fromExport(exportOf({ v: 1, c: KEY, m: {}, s: { "test-scenarie": ["0", "ukendt"] }, k: {} }), RATED);
+  assert.equal(result.reason, "unfit");
+  assert.deepEqual(result.problems, [{ kind: "ending", id: "test-scenarie" }]);
 });

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from playwright.sync_api import expect
 
 from course.model import Course
 from tests.conftest import watch_csp
 from tests.packaging.conftest import TRACK, VERSIONS
-from tests.packaging.journey import answer_module, complete_track
+from tests.packaging.journey import answer_module, complete_track, walk_scenario
 
 TIMESPAN_12 = re.compile(r"^\d{4}:\d{2}:\d{2}\.\d{2}$")
 DURATION_2004 = re.compile(r"^PT\d+H\d+M\d+(\.\d{1,2})?S$")
@@ -201,6 +202,53 @@ def test_the_next_learner_on_a_shared_browser_gets_nothing_of_the_first(
     leftovers = second.course_frame().evaluate(
         "[localStorage, sessionStorage].flatMap(s => Object.keys(s).map(k => k + '=' + s.getItem(k)))")
     assert not [x for x in leftovers if "grundmodul" in x], leftovers
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_an_unhelpful_ending_fails_until_a_replay_reaches_a_good_one_and_track_lms_and_certificate_agree(
+    version: str, launch_in_lms, scorm_zips: dict[str, Path], mini_course: Course
+) -> None:
+    session = launch_in_lms(version, mastery_preload(version, scorm_zips[version]))
+    # Every quiz right, but the scenario played to its unhelpful ending.
+    complete_track(session, mini_course, TRACK, correctly=True, scenarios_well=False)
+    frame = session.course()
+    scenario_id = next(i for i in mini_course.tracks[TRACK].items if i in mini_course.scenarios)
+    scenario = mini_course.scenarios[scenario_id]
+    stored = status_of(session, version)
+    if version == "1.2":
+        assert stored["status"] == "failed"
+    else:
+        assert (stored["status"], stored["success"]) == ("completed", "failed")
+    record = json.loads(stored["suspend_data"])
+    assert scenario.endings[record["s"][scenario_id][1]].rating == "uhensigtsmaessig"
+    cell = frame.locator(f'.opspor-status[data-item="{scenario_id}"]')
+    expect(cell).to_have_text("Ikke bestået (uhensigtsmæssig slutning)")  # once the runtime has drawn it
+    assert "Udskriv kursusbevis" not in frame.locator(".opspor-certificate").inner_text()
+
+    # The learner plays it again, to the good ending.
+    frame.locator("article a", has_text=scenario.title).first.click()
+    frame.locator(f'.opspor-page[data-id="{scenario_id}"]').wait_for(state="attached")
+    frame.get_by_role("button", name="Start forfra").click()
+    walk_scenario(frame, well=True)
+    assert "Scenariet er bestået." in frame.locator("#opspor-player").inner_text()
+    stored = status_of(session, version)
+    if version == "1.2":
+        assert stored["status"] == "passed"
+    else:
+        assert (stored["status"], stored["success"]) == ("completed", "passed")
+    best = json.loads(stored["suspend_data"])["s"][scenario_id][1]
+    assert scenario.endings[best].rating == "god"
+
+    # The track page and the certificate say the same.
+    session.course_frame().evaluate(
+        f"setTimeout(() => document.querySelector('a[href$=\"spor/{TRACK}.html\"]').click(), 0)")
+    frame.locator(f'.opspor-page[data-kind="track"][data-id="{TRACK}"]').wait_for(state="attached")
+    expect(frame.locator(f'.opspor-status[data-item="{scenario_id}"]')).to_have_text("Bestået (God praksis)")
+    frame.locator(".opspor-certificate a", has_text="Udskriv kursusbevis").click()
+    sheet = frame.locator(".opspor-certificate-sheet")
+    sheet.wait_for()
+    assert f"»{scenario.endings[best].title}« (God praksis)" in sheet.inner_text()
+    assert not session.network.blocked
 
 
 # --- a record the pages cannot read (issue 10, section 5) ---------------------------------------

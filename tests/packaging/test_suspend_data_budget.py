@@ -1,7 +1,8 @@
 """The progress record an LMS keeps in suspend_data fits SCORM 1.2's 4096 characters.
 
 Measured with the real runtime on the default course, in the worst case: the learner finishes
-every module and scenario, each scenario by its longest path, and the record keeps every chosen
+every module and scenario, each scenario by its longest path to its longest-named passing ending after
+999,999 attempts, and the record keeps every chosen
 answer and an attempt count per question (opspor-quiz.js). A track's package holds only its track;
 the whole course is measured too, as an upper bound.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from course.model import Course, Scenario
+from course.model import PASSING_RATINGS, Course, Scenario
 
 SCORM12_SUSPEND_LIMIT = 4096
 
@@ -33,7 +34,10 @@ def longest_path(scenario: Scenario) -> str:
 
 def worst_record(page, course: Course, items: set[str]) -> str:
     modules = [[m.id, len(m.questions)] for m in course.modules.values() if m.id in items]
-    scenarios = [[s.id, longest_path(s), max(s.endings, key=len)] for s in course.scenarios.values() if s.id in items]
+    # the longest id of a passing ending (only those complete a track), and a six-digit attempt count
+    scenarios = [[s.id, longest_path(s), max((e for e, ending in s.endings.items() if ending.rating in PASSING_RATINGS),
+                                             key=len)]
+                 for s in course.scenarios.values() if s.id in items]
     return page.evaluate(
         """([modules, scenarios]) => {
              OpsporStore.eraseAll();
@@ -44,7 +48,7 @@ def worst_record(page, course: Course, items: set[str]) -> str:
                  r.m[id] = [100, n];
                  r.q[id] = ["_".repeat(n), "_".repeat(n)];  // every answer chosen, many attempts
                });
-               scenarios.forEach(([id, path, ending]) => { r.s[id] = [path, ending]; });
+               scenarios.forEach(([id, path, ending]) => { r.s[id] = [path, ending, 999999]; });
              });
              return OpsporStore.serialize();
            }""",

@@ -1,8 +1,8 @@
 /* Opspor certificate page: a self-issued record of completion, printed by the browser.
  *
  * The learner picks a complete track and types their name (the name is never stored).
- * The sheet shows name, track, level, completion date, module scores, scenarios, total
- * hours and a completion reference, and prints on one A4 landscape page (see opspor.css).
+ * The sheet shows name, track, level, completion date, module scores, each scenario's best
+ * ending with its rating, total hours and a completion reference, and prints on one A4 landscape page (see opspor.css).
  * It says plainly that it is self-issued: nothing here is verified by anyone.
  */
 (function () {
@@ -16,6 +16,7 @@
   /* A short, stable reference for one completion (FNV-1a over what the sheet states). */
   function reference(state) {
     var text = [course.storage_key, state.track.id, state.completedOn].concat(state.items.map(function (i) {
+      if (i.kind === "scenario") return i.id + ":" + i.state + ":" + i.ending;
       return i.id + ":" + (i.score === null || i.score === undefined ? i.state : i.score);
     })).join("|");
     var hash = 0x811c9dc5;
@@ -62,7 +63,12 @@
         scenarios.length ? el("p", { class: "opspor-sheet-subheading", id: "opspor-sheet-scenarios",
           text: t("certificate_scenarios") }) : null,
         scenarios.length ? el("ul", { class: "opspor-sheet-scenarios", "aria-labelledby": "opspor-sheet-scenarios" },
-          scenarios.map(function (s) { return el("li", { text: s.title }); })) : null,
+          scenarios.map(function (s) {
+            return el("li", {}, [
+              el("span", { class: "opspor-sheet-item-title", text: s.title }),
+              el("span", { class: "opspor-sheet-ending", text: t("certificate_best_ending", { ending: s.endingTitle, rating: t("rating_" + s.rating) }) }),
+            ]);
+          })) : null,
       ]),
       el("p", { class: "opspor-sheet-disclaimer", text: t("certificate_self_issued") }),
       el("p", { class: "opspor-sheet-publisher", text: t("certificate_publisher", { publisher: course.publisher }) }),

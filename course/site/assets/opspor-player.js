@@ -3,16 +3,26 @@
  * Reads the scenario the compiler embedded as JSON (#opspor-scenario-data; step and feedback
  * HTML is already escaped and rendered at build time), and plays it in #opspor-player: one
  * step at a time as a radio group with a submit button, feedback announced through an
- * aria-live region, the path so far, and at an ending a summary compared with the best path.
- * The path is saved after every choice, so a reload continues where the learner was.
- * Without JavaScript, and in print, the page shows the whole scenario as text instead.
+ * aria-live region, the path so far, and at an ending a debrief compared with the best path.
+ *
+ * The record keeps s[scenarioId] = [path, best ending, attempt] (opspor-progress.js):
+ *   - path: the current attempt's choices as authored option digits, so a reload continues;
+ *   - best ending: the best-rated ending ever reached; god or acceptabel passes the scenario;
+ *   - attempt: how many times the learner started again (left out while 0).
+ * Options are shown in a seeded shuffle of (r, scenario, step, attempt), r being the record's
+ * learner id that opspor-quiz.js also shuffles answers with: different for each learner and
+ * attempt, the same after a reload. Radio values stay the authored indexes.
+ * Endings are not shown before they are reached: the text version, which names them all, stays
+ * hidden until the learner asks for it. Without JavaScript, and in print, the page shows the
+ * whole scenario as text in authored order instead.
  */
 (function () {
   "use strict";
   var O = window.Opspor;
-  if (!O || !O.course || !O.store || !O.progress) return;
+  if (!O || !O.course || !O.store || !O.progress || !window.OpsporRecord) return;
   var t = O.t;
   var el = O.el;
+  var RANK = window.OpsporRecord.RANK; // god 2, acceptabel 1, uhensigtsmaessig 0
 
   function readScenario() {
     var node = document.getElementById("opspor-scenario-data");
@@ -45,6 +55,26 @@
     };
   }
 
+  /* Where "try again from the step where it went wrong" starts: the last choice on the path
+   * whose option is rated lower than the best option of its step (0, the start, if none is). */
+  function wrongTurn(scenario, choices) {
+    for (var i = choices.length - 1; i >= 0; i--) {
+      var top = scenario.steps[choices[i].stepId].options.reduce(function (best, o) {
+        return Math.max(best, RANK[o.rating]);
+      }, 0);
+      if (RANK[choices[i].option.rating] < top) return i;
+    }
+    return 0;
+  }
+
+  /* Is a path-dependent note shown for these choices? ([step, index] pairs, see docs_tree.py) */
+  function noteApplies(note, choices) {
+    function chose(ref) {
+      return choices.some(function (c) { return c.stepId === ref[0] && c.index === ref[1]; });
+    }
+    return (!note["if"].length || note["if"].some(chose)) && !note.unless.some(chose);
+  }
+
   function Player(root, scenario) {
     this.root = root;
     this.scenario = scenario;
@@ -54,17 +84,20 @@
     this.uid = "opspor-" + scenario.id;
   }
 
-  Player.prototype.saved = function () {
-    var entry = O.store.get().s[this.scenario.id];
-    return entry ? entry[0] : "";
+  Player.prototype.entry = function () {
+    return O.progress.scenarioEntry(this.scenario.id);
   };
 
-  Player.prototype.save = function (path, ending) {
+  Player.prototype.save = function (path, ending, attempt) {
     var id = this.scenario.id;
-    O.progress.update(function (r) {
-      var before = r.s[id] || ["", ""];
-      r.s[id] = [path, ending || before[1]];
-    });
+    O.progress.update(function (r) { return O.progress.applyScenario(r, id, path, ending, attempt); });
+  };
+
+  /* The order options are shown in at one step of the current attempt (authored indexes). */
+  Player.prototype.order = function (stepId, count) {
+    if (!O.quiz || !O.quiz.order) return Array.apply(null, Array(count)).map(function (x, i) { return i; });
+    var seed = [O.store.get().r || "", "scenario", this.scenario.id, stepId, this.entry().attempt].join("|");
+    return O.quiz.order(count, seed);
   };
 
   Player.prototype.ratingText = function (rating) {
@@ -72,6 +105,9 @@
   };
 
   Player.prototype.start = function () {
+    // The learner id seeds the shuffle; made (and saved) before the first step is drawn, so a
+    // reload draws the same order.
+    if (O.quiz && O.quiz.ensureLearnerId) O.quiz.ensureLearnerId();
     document.body.classList.add("opspor-player-active");
     this.feedback = el("div", { class: "opspor-player-feedback", "aria-live": "polite" });
     this.stage = el("div", { class: "opspor-player-stage" });
@@ -92,13 +128,18 @@
   };
 
   Player.prototype.render = function (moveFocus) {
-    var state = walk(this.scenario, this.saved());
+    var state = walk(this.scenario, this.entry().path);
     while (this.stage.firstChild) this.stage.removeChild(this.stage.firstChild);
     if (state.ending) this.renderEnding(state);
     else this.renderStep(state);
     if (moveFocus) {
-      var heading = this.stage.querySelector("h3");
-      if (heading) heading.focus();
+      var heading = this.stage.querySelector(".opspor-step-heading");
+      if (heading) {
+        // Focus without the browser's "just enough" scroll, then put the heading at the top,
+        // below the sticky bars (scroll-margin-top in opspor.css).
+        heading.focus({ preventScroll: true });
+        heading.scrollIntoView({ block: "start" });
+      }
     }
   };
 
@@ -106,7 +147,7 @@
     var self = this;
     if (!state.choices.length) return null;
     return el("div", { class: "opspor-player-path" }, [
-      el("h3", { class: "opspor-small-heading", text: t("player_path_so_far") }),
+      el("h4", { class: "opspor-small-heading", text: t("player_path_so_far") }),
       el("ol", {}, state.choices.map(function (c) {
         return el("li", {}, [
           t("step") + " " + self.numbers[c.stepId] + ": " + c.option.text + " ",
@@ -116,14 +157,17 @@
     ]);
   };
 
-  Player.prototype.restartButton = function () {
+  /* Start again from the first step, or (``from`` > 0) from that choice on the path: a new attempt. */
+  Player.prototype.restart = function (path, from) {
+    this.save(path.slice(0, from || 0), "", this.entry().attempt + 1);
+    this.feedback.textContent = "";
+    this.render(true);
+  };
+
+  Player.prototype.restartButton = function (state) {
     var self = this;
-    return el("button", { type: "button", class: "opspor-button opspor-button--plain", text: t("player_restart"),
-      onclick: function () {
-        self.save("", "");
-        self.feedback.textContent = "";
-        self.render(true);
-      } });
+    return el("button", { type: "button", class: "opspor-button opspor-button--plain opspor-restart",
+      text: t("player_restart"), onclick: function () { self.restart(state.path, 0); } });
   };
 
   Player.prototype.renderStep = function (state) {
@@ -131,11 +175,11 @@
     var step = this.scenario.steps[state.stepId];
     var name = this.uid + "-choice";
     var legendId = this.uid + "-legend";
-    var radios = step.options.map(function (option, index) {
+    var radios = this.order(state.stepId, step.options.length).map(function (index) {
       var id = name + "-" + index;
       return el("div", { class: "opspor-option" }, [
         el("input", { type: "radio", name: name, id: id, value: String(index) }),
-        el("label", { for: id, text: option.text }),
+        el("label", { for: id, text: step.options[index].text }),
       ]);
     });
     var submit = el("button", { type: "submit", class: "opspor-button", text: t("player_choose") });
@@ -158,15 +202,15 @@
       self.choose(state, Number(chosen.value), form);
     });
     var children = [
-      this.pathSoFar(state),
       el("h3", { tabindex: "-1", class: "opspor-step-heading",
         text: t("step") + " " + this.numbers[state.stepId] + " " + t("player_of") + " " + Object.keys(this.numbers).length }),
       el("div", { class: "opspor-step-text", html: step.html }),
       form,
       message,
       this.feedback,
+      this.pathSoFar(state),
     ];
-    if (state.choices.length) children.push(el("p", {}, [this.restartButton()]));
+    if (state.choices.length) children.push(el("p", {}, [this.restartButton(state)]));
     children.forEach(function (child) { if (child) self.stage.appendChild(child); });
   };
 
@@ -188,7 +232,7 @@
     var self = this;
     var option = this.scenario.steps[state.stepId].options[index];
     var path = state.path + String(index);
-    this.save(path, option.ending || "");
+    this.save(path, option.ending || "", this.entry().attempt);
     Array.prototype.forEach.call(form.querySelectorAll("input, button"), function (node) { node.disabled = true; });
     form.classList.add("opspor-player-form--answered");
     var box = el("div", { class: "opspor-feedback opspor-feedback--" + option.rating }, this.feedbackContent(option));
@@ -204,6 +248,52 @@
     next.focus();
   };
 
+  /* The debrief: every choice as one list item (reads on a phone; a table did not). */
+  Player.prototype.debrief = function (state) {
+    var self = this;
+    return el("ol", { class: "opspor-debrief" }, state.choices.map(function (c) {
+      return el("li", { class: "opspor-debrief-item opspor-debrief-item--" + c.option.rating }, [
+        el("p", { class: "opspor-debrief-choice" }, [
+          el("strong", { text: t("step") + " " + self.numbers[c.stepId] + ": " }), c.option.text,
+        ]),
+        el("p", { class: "opspor-debrief-rating" }, [
+          t("player_rating") + ": ",
+          el("span", { class: "opspor-rating opspor-rating--" + c.option.rating, text: self.ratingText(c.option.rating) }),
+        ]),
+        el("div", { class: "opspor-debrief-feedback", html: c.option.feedback_html }),
+      ]);
+    }));
+  };
+
+  /* Passed or not, what the best result so far is, and the ways to play again. */
+  Player.prototype.outcome = function (state, ending) {
+    var self = this;
+    var passed = RANK[ending.rating] > 0;
+    var bestId = this.entry().best;
+    var best = bestId && bestId !== state.ending ? this.scenario.endings[bestId] : null;
+    var lines = [el("p", { class: "opspor-outcome-verdict" }, [
+      el("strong", { text: t(passed ? "player_passed" : "player_not_passed") }),
+      passed ? null : " " + t("player_not_passed_why"),
+    ])];
+    if (best) {
+      lines.push(el("p", { text: t(RANK[best.rating] > 0 ? "player_best_kept_passed" : "player_best_kept",
+        { ending: best.title, rating: this.ratingText(best.rating) }) }));
+    }
+    var buttons = [];
+    if (!passed) {
+      var from = wrongTurn(this.scenario, state.choices);
+      if (from > 0) {
+        buttons.push(el("button", { type: "button", class: "opspor-button opspor-retry-step",
+          text: t("player_retry_from", { step: this.numbers[state.choices[from].stepId] }),
+          onclick: function () { self.restart(state.path, from); } }));
+      }
+      lines.push(el("p", { class: "opspor-hint", text: t(from > 0 ? "player_retry_hint" : "player_retry_hint_start") }));
+    }
+    buttons.push(this.restartButton(state));
+    lines.push(el("p", { class: "opspor-outcome-actions" }, buttons));
+    return el("div", { class: "opspor-outcome opspor-outcome--" + (passed ? "passed" : "not-passed") }, lines);
+  };
+
   Player.prototype.renderEnding = function (state) {
     var self = this;
     var ending = this.scenario.endings[state.ending];
@@ -214,15 +304,6 @@
       if (!best[i] || best[i].step !== c.stepId || best[i].option !== c.index) firstDifference = i;
     });
     if (firstDifference < 0 && best.length !== state.choices.length) firstDifference = state.choices.length;
-    var rows = state.choices.map(function (c) {
-      return el("tr", {}, [
-        el("td", { text: String(self.numbers[c.stepId]) }),
-        el("td", { text: c.option.text }),
-        el("td", {}, [el("span", { class: "opspor-rating opspor-rating--" + c.option.rating,
-          text: self.ratingText(c.option.rating) })]),
-        el("td", { html: c.option.feedback_html }),
-      ]);
-    });
     var bestList = el("ol", { class: "opspor-best-path" }, best.map(function (b) {
       var option = self.scenario.steps[b.step].options[b.option];
       var last = option.ending ? " → " + self.scenario.endings[option.ending].title : "";
@@ -236,28 +317,27 @@
     var trackLinks = O.course.tracks.filter(function (tr) {
       return tr.items.some(function (i) { return i.id === self.scenario.id; });
     });
+    var notes = (ending.notes || []).filter(function (note) { return noteApplies(note, state.choices); });
     [
       el("h3", { tabindex: "-1", class: "opspor-step-heading", text: t("ending") + ": " + ending.title }),
       el("p", {}, [el("strong", { text: t("player_rating") + ": " }),
         el("span", { class: "opspor-rating opspor-rating--" + ending.rating, text: this.ratingText(ending.rating) })]),
       el("div", { class: "opspor-ending-text", html: ending.html }),
+      notes.length ? el("div", { class: "opspor-ending-notes" }, [
+        el("h4", { class: "opspor-small-heading", text: t("player_your_path") }),
+      ].concat(notes.map(function (note) {
+        return el("div", { class: "opspor-ending-text opspor-ending-note", html: note.html });
+      }))) : null,
+    ].concat([
+      this.outcome(state, ending),
       el("h3", { text: t("player_summary") }),
-      el("div", { class: "opspor-table-wrap" }, [el("table", { class: "opspor-summary-table" }, [
-        el("caption", { text: t("player_summary_caption") }),
-        el("thead", {}, [el("tr", {}, [
-          el("th", { scope: "col", text: t("step") }),
-          el("th", { scope: "col", text: t("player_your_choice") }),
-          el("th", { scope: "col", text: t("player_rating") }),
-          el("th", { scope: "col", text: t("feedback") }),
-        ])]),
-        el("tbody", {}, rows),
-      ])]),
+      this.debrief(state),
       el("h3", { text: t("player_best_path") }),
       el("p", { class: "opspor-comparison", text: comparison }),
       firstDifference < 0 ? null : bestList, // the same list twice says nothing new
-      el("p", { class: "opspor-player-done" }, [this.restartButton(), " "].concat(
-        trackLinks.length ? [el("a", { href: O.url(O.course.pages.progress), text: t("player_back_to_progress") })] : [])),
-    ].forEach(function (node) { if (node) self.stage.appendChild(node); });
+      trackLinks.length ? el("p", { class: "opspor-player-done" }, [
+        el("a", { href: O.url(O.course.pages.progress), text: t("player_back_to_progress") })]) : null,
+    ]).forEach(function (node) { if (node) self.stage.appendChild(node); });
   };
 
   O.onStart(function () {

@@ -1,7 +1,8 @@
-/* Opspor progress: quiz results in, track status out.
+/* Opspor progress: quiz and scenario results in, track status out.
  *
- * Quiz results come from opspor-quiz.js (through applyQuiz, in the same change as its answers)
- * and are stored by module id (URLs differ between file://, a server and an LMS). Pass marks belong to tracks,
+ * Quiz results come from opspor-quiz.js (through applyQuiz, in the same change as its answers),
+ * scenario paths and endings from opspor-player.js (through applyScenario); both are stored by
+ * module or scenario id (URLs differ between file://, a server and an LMS). Pass marks belong to tracks,
  * so the store keeps each module's best score and answered count, and "passed" is worked
  * out per track here. Renders the track pages, "Mit forløb" (with the data controls) and
  * the module status line, and reports to an LMS after every change.
@@ -23,16 +24,37 @@
     return R.moduleStatus(entry, info ? info.questions : 0, passMark);
   }
 
+  /* --- scenarios: s[id] = [path, best ending, attempt]; the rules are OpsporRecord's ------- */
+
+  function scenarioInfo(id) {
+    return R.has(course.scenarios, id) ? course.scenarios[id] : null;
+  }
+
+  /* One scenario's entry as named parts (attempt 0 while the record leaves it out). */
+  function scenarioEntry(id) {
+    var status = R.scenarioStatus(store.get().s[id], scenarioInfo(id));
+    var e = store.get().s[id];
+    return { path: status.path, best: e ? e[1] : "", attempt: status.attempt };
+  }
+
+  /* Put a scenario's path into record ``r`` (inside an update). The best-rated ending ever reached
+   * is kept, so replaying to a worse ending never undoes a pass. False when nothing changed. */
+  function applyScenario(r, id, path, endingId, attempt) {
+    var before = r.s[id];
+    var entry = R.scenarioAfter(before, scenarioInfo(id), path, endingId, attempt);
+    if (before && before.length === entry.length && before.every(function (x, i) { return x === entry[i]; })) return false;
+    r.s[id] = entry;
+    return true;
+  }
+
+  /* A scenario passes when its best ending is rated god or acceptabel (OpsporRecord.scenarioStatus). */
   function scenarioState(id) {
-    var entry = store.get().s[id];
-    if (!entry) return { state: "not_started", ending: "" };
-    if (entry[1]) return { state: "completed", ending: entry[1], path: entry[0] };
-    return { state: entry[0] ? "in_progress" : "not_started", ending: "", path: entry[0] };
+    return R.scenarioStatus(store.get().s[id], scenarioInfo(id));
   }
 
   function itemState(item, track) {
     var s = item.kind === "module" ? moduleState(item.id, track.pass_mark) : scenarioState(item.id);
-    s.done = s.state === "passed" || s.state === "completed";
+    s.done = s.state === "passed";
     s.id = item.id;
     s.kind = item.kind;
     var info = item.kind === "module" ? course.modules[item.id] : course.scenarios[item.id];
@@ -58,7 +80,7 @@
       complete: done.length === items.length,
       // every item tried to the end: all questions answered, every scenario at an ending
       attempted: items.every(function (i) {
-        return i.kind === "module" ? i.score !== null || i.state === "passed" : i.state === "completed";
+        return i.kind === "module" ? i.score !== null || i.state === "passed" : !!i.ending;
       }),
       minutesLeft: items.reduce(function (sum, i) { return sum + (i.done ? 0 : i.minutes); }, 0),
       scoreRaw: Math.round(lowest),
@@ -115,7 +137,11 @@
   /* --- what the learner sees --------------------------------------------------------- */
 
   function statusText(s, track) {
-    if (s.kind === "scenario") return t(s.state === "completed" ? "completed" : s.state);
+    if (s.kind === "scenario") {
+      if (s.state === "passed") return t("status_scenario_passed", { rating: t("rating_" + s.rating) });
+      if (s.state === "not_passed") return t("status_scenario_not_passed");
+      return t(s.state);
+    }
     if (s.state === "passed") return s.questions ? t("status_passed_score", { score: s.score }) : t("passed");
     if (s.state === "not_passed") return t("status_not_passed_score", { score: s.score, mark: track.pass_mark });
     if (s.state === "in_progress") return t("status_answered", { answered: s.answered, questions: s.questions });
@@ -367,6 +393,8 @@
   O.progress = {
     moduleState: moduleState,
     scenarioState: scenarioState,
+    scenarioEntry: scenarioEntry,
+    applyScenario: applyScenario,
     trackState: trackState,
     trackById: trackById,
     update: update,

@@ -9,7 +9,8 @@
  * r is a random id made once per record. Answer order is a seeded shuffle of
  * (r, module, question, attempt): it differs between learners and between attempts and stays the
  * same on reload. Print, handouts and QTI keep the authored order (they never run this).
- * Scores go into m[moduleId] through opspor-progress.js, which keeps the best one.
+ * Scores go into m[moduleId] through opspor-progress.js, which keeps the best one. The scenario
+ * player shuffles its options with the same order() and learner id (O.quiz).
  */
 (function () {
   "use strict";
@@ -61,6 +62,12 @@
     var id = "";
     for (var j = 0; j < bytes.length; j++) id += DIGITS.charAt(bytes[j] % 36);
     return id;
+  }
+
+  /* The record's learner id, made and saved the first time a page needs it (the scenario player too). */
+  function ensureLearnerId() {
+    if (!store.get().r) store.change(function (r) { r.r = newLearnerId(); });
+    return store.get().r;
   }
 
   /* --- the page's questions ---------------------------------------------------------- */
@@ -275,7 +282,7 @@
     boxes = Array.prototype.slice.call(document.querySelectorAll(".opspor-quiz[data-quiz]"));
     if (!boxes.length || !moduleId || !course.modules[moduleId]) return;
     questions = boxes.map(readQuestion);
-    if (!store.get().r) store.change(function (r) { r.r = newLearnerId(); });
+    ensureLearnerId();
     questions.forEach(function (q, i) {
       q.box.querySelector("form").addEventListener("submit", function (event) { onSubmit(q, i, event); });
       q.retry.addEventListener("click", function () { onRetry(q, i); });
@@ -293,6 +300,6 @@
     });
   }
 
-  O.quiz = { order: order, hash: hash };
+  O.quiz = { order: order, hash: hash, ensureLearnerId: ensureLearnerId };
   O.onStart(start);
 })();

@@ -9,7 +9,8 @@
  *     c: the course's storage key (manifest storage_key),
  *     m: { moduleId: [best score of a fully answered quiz, 0..100 (-1 = none yet), most questions answered] },
  *     s: { scenarioId: [path of the current attempt as authored option digits, e.g. "01",
- *                       id of the best-rated ending reached ("" = none), attempt (1.., left out while 0)] },
+ *                       id of the best-rated ending ever reached ("" = none),
+ *                       attempt: how often the learner started again, 1..1000000, left out while 0] },
  *     k: { trackId: "YYYY-MM-DD" the track was first complete },
  *     q: { moduleId: [chosen answers, attempts] } (opspor-quiz.js: one character per question),
  *     r: a random id made once per record (1-16 of 0-9a-z), the seed of the learner's answer order,
@@ -41,6 +42,8 @@
   var SEED = /^[0-9a-z]{1,16}$/;
   var ANSWERS = /^[0-9a-zA-Z_.-]*$/;
   var ATTEMPTS = /^[0-9a-zA-Z_-]*$/;
+  var MAX_ATTEMPT = 1000000;
+  var RANK = { god: 2, acceptabel: 1, uhensigtsmaessig: 0 }; // course.model.RATING_ORDER
 
   function has(object, key) {
     return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
@@ -99,17 +102,32 @@
     if (!Array.isArray(e) || (e.length !== 2 && e.length !== 3)) return undefined;
     if (typeof e[0] !== "string" || typeof e[1] !== "string" || !DIGITS.test(e[0]) ||
         e[0].length > MAX_TEXT || e[1].length > MAX_TEXT) return undefined;
-    if (e.length === 3 && !isCount(e[2], 1, MAX_COUNT)) return undefined;
-    return e.slice();
+    if (e.length === 2) return [e[0], e[1]];
+    return isCount(e[2], 1, MAX_ATTEMPT) ? [e[0], e[1], e[2]] : undefined;
   }
 
-  var RANK = { god: 2, acceptabel: 1, uhensigtsmaessig: 0 };
+  /* --- scenario endings: the manifest's scenarios[id].endings = { endingId: {title, rating} } --- */
+
+  /* The rating of an ending of ``scenario`` (a manifest entry), or null if it has no such ending. */
+  function endingRating(scenario, endingId) {
+    var endings = scenario && scenario.endings;
+    if (!endingId || !has(endings, endingId) || !endings[endingId] || !has(RANK, endings[endingId].rating)) return null;
+    return endings[endingId].rating;
+  }
 
   /* The rank of a scenario's ending from the manifest (course.scenarios[id].endings), or -1. */
   function endingRank(course, scenarioId, endingId) {
-    var info = course && has(course.scenarios, scenarioId) ? course.scenarios[scenarioId] : null;
-    var ending = info && has(info.endings, endingId) ? info.endings[endingId] : null;
-    return ending && has(RANK, ending.rating) ? RANK[ending.rating] : -1;
+    var scenario = course && has(course.scenarios, scenarioId) ? course.scenarios[scenarioId] : null;
+    var rating = endingRating(scenario, endingId);
+    return rating === null ? -1 : RANK[rating];
+  }
+
+  /* Of two ending ids, the better-rated one; ``kept`` on a tie, an unknown id counts as none. */
+  function betterEnding(scenario, kept, reached) {
+    var a = endingRating(scenario, kept);
+    var b = endingRating(scenario, reached);
+    if (b === null) return a === null ? "" : kept;
+    return a === null || RANK[b] > RANK[a] ? reached : kept;
   }
 
   function trackEntry(e) {
@@ -171,20 +189,20 @@
       read: function (x) { return readMap(x, scenarioEntry); },
       fit: function (x, course, problems) {
         fitMap(x, course.scenarios, "scenario", problems, function (id, e) {
-          var endings = course.scenarios[id].endings;
-          if (e[1] !== "" && (endings ? !has(endings, e[1]) : !SLUG.test(e[1]))) problem(problems, "ending", id);
+          var endings = course.scenarios[id] && course.scenarios[id].endings;
+          if (e[1] !== "" && (!SLUG.test(e[1]) || (endings && !has(endings, e[1])))) problem(problems, "ending", id);
         });
       },
       /* An ending reached beats a walk in progress; of two endings the better-rated one is kept
-       * (the path and attempt stay ours). */
+       * (our path and attempt stay). */
       merge: function (mine, theirs, course) {
         Object.keys(theirs).forEach(function (id) {
           if (!mine[id] || (!mine[id][1] && theirs[id][1])) {
             mine[id] = theirs[id].slice();
-          } else if (theirs[id][1] && endingRank(course, id, theirs[id][1]) > endingRank(course, id, mine[id][1])) {
-            mine[id] = mine[id].slice();
-            mine[id][1] = theirs[id][1];
+            return;
           }
+          var scenario = course && has(course.scenarios, id) ? course.scenarios[id] : null;
+          mine[id][1] = betterEnding(scenario, mine[id][1], theirs[id][1]) || mine[id][1];
         });
         return mine;
       },
@@ -333,8 +351,8 @@
   }
 
   /* Merge a fitted imported record into the learner's own ``mine`` (changed in place and returned):
-   * the best result of each item counts, the learner's answer order and flags stay. ``course``
-   * (the manifest) ranks scenario endings; without it an ending reached here is kept. */
+   * the best result of each item counts, the learner's answer order and flags stay. ``course`` (the
+   * manifest) rates scenario endings; without it, the learner's own ending stays. */
   function merge(mine, incoming, course) {
     FIELD_NAMES.forEach(function (name) {
       var field = FIELDS[name];
@@ -355,6 +373,27 @@
     else if (best < 0) state = "in_progress";
     else state = best >= passMark ? "passed" : "not_passed";
     return { state: state, score: best < 0 ? null : best, answered: entry[1], questions: questions };
+  }
+
+  /* The scenario pass rule: a scenario's state from its entry (s[id] or undefined) and its manifest
+   * entry. Passed when the best ending reached is rated god or acceptabel; not passed when it is
+   * uhensigtsmaessig; an ending the course no longer has counts as none. */
+  function scenarioStatus(entry, scenario) {
+    var path = entry ? entry[0] : "";
+    var attempt = entry && entry.length === 3 ? entry[2] : 0;
+    var rating = entry ? endingRating(scenario, entry[1]) : null;
+    if (rating === null) {
+      return { state: path ? "in_progress" : "not_started", ending: "", path: path, attempt: attempt };
+    }
+    return { state: RANK[rating] > 0 ? "passed" : "not_passed", ending: entry[1],
+      endingTitle: scenario.endings[entry[1]].title, rating: rating, path: path, attempt: attempt };
+  }
+
+  /* A scenario's entry after a step of play: ``path`` and ``attempt`` as given, the best of the kept
+   * ending and ``reached`` (an ending id or ""). Attempt 0 is left out (the compact 2-element form). */
+  function scenarioAfter(entry, scenario, path, reached, attempt) {
+    var best = betterEnding(scenario, entry ? entry[1] : "", reached);
+    return attempt ? [path, best, attempt] : [path, best];
   }
 
   /* decodeURIComponent that never throws: a stray storage key such as "%E0%A4%A" stays as it is. */
@@ -409,7 +448,12 @@
     fromExport: fromExport,
     merge: merge,
     moduleStatus: moduleStatus,
+    RANK: RANK,
     endingRank: endingRank,
+    endingRating: endingRating,
+    betterEnding: betterEnding,
+    scenarioStatus: scenarioStatus,
+    scenarioAfter: scenarioAfter,
     decodeKey: decodeKey,
     encodeKey: encodeKey,
     isBackupKey: isBackupKey,

@@ -22,7 +22,7 @@ from course.site.mkdocs_shell.content_policy import POLICY
 
 OVERRIDES = Path(__file__).parent / "overrides"
 SHELL_ASSETS = Path(__file__).parent / "assets"  # the theme's inline scripts, as files
-HOOKS = Path(__file__).parent / "content_policy.py"
+HOOKS = (Path(__file__).parent / "content_policy.py", Path(__file__).parent / "toc_policy.py")
 QUICK_EXIT_URL = "https://www.dr.dk/"
 
 
@@ -65,7 +65,7 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
         extra_javascript=[*config.get("extra_javascript", []), *shell.extra_javascript],
         # last in the tree: drop event handlers, focus tricks and unsafe URLs whatever made them
         markdown_extensions=[*config.get("markdown_extensions", []), "course.markup_policy"],
-        hooks=[*config.get("hooks", []), str(HOOKS)],
+        hooks=[*config.get("hooks", []), *(str(hook) for hook in HOOKS)],
     )
     theme = config.setdefault("theme", {})
     theme.update(language=shell.language, custom_dir=str(OVERRIDES), font=False)
