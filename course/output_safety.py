@@ -19,8 +19,8 @@ OUTPUT_MARKER = ".opspor-output"
 KINDS = ("site", "pdf", "certificates", "packages", "qti")
 
 # What makes a folder a course (or this engine): never replaced, whatever marker it carries.
-SOURCE_DIRS = ("modules", "scenarios", "tracks", "pages")
-SOURCE_FILES = ("course.yml", "glossary.yml", "course-key.pub", "mkdocs.yml", "build.py", ".git")
+SOURCE_DIRS = ("modules", "scenarios", "tracks", "pages", "editions")
+SOURCE_FILES = ("course.yml", "glossary.yml", "course-key.pub", "mkdocs.yml", "build.py", ".git", "edition.yml")
 PRIVATE_KEY_SUFFIXES = (".pem", ".key")
 
 # Earlier versions wrote no marker: an unmarked folder at the command's default place

@@ -75,17 +75,19 @@ def file_name(number: int, name: str) -> str:
 class CertificatePrinter:
     """Lays out certificates; a run of them is one document whose pages are also written one by one."""
 
-    def __init__(self, renderer: PrintRenderer, course_title: str, course_subtitle: str = ""):
+    def __init__(self, renderer: PrintRenderer, course_title: str, course_subtitle: str = "",
+                 credit: Sequence[str] = ()):
         self.renderer = renderer
         self.course_title = course_title
         self.course_subtitle = course_subtitle
+        self.credit = list(credit)  # a local edition's "Udgivet af ..." lines
 
     def html(self, items: Sequence[SignedCertificate]) -> str:
         return self.renderer.html(
             "certificates.html.j2",
             items=[{"certificate": i.certificate, "qr_png": qr_png(i.qr_text), "linked": i.qr_text != i.code}
                    for i in items],
-            course_title=self.course_title, course_subtitle=self.course_subtitle)
+            course_title=self.course_title, course_subtitle=self.course_subtitle, credit=self.credit)
 
     def write_run(self, items: Sequence[SignedCertificate], first_number: int, out_dir: Path,
                   combined: Path) -> None:
@@ -99,7 +101,7 @@ class CertificatePrinter:
 
 
 def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, language: str,
-                       course_title: str, course_subtitle: str = "",
+                       course_title: str, course_subtitle: str = "", credit: Sequence[str] = (),
                        progress: Callable[[int], None] = lambda n: None,
                        workers: int | None = None) -> Path:
     """Write every single PDF, the combined PDF and the register into ``out_dir``; returns the combined PDF.
@@ -115,7 +117,8 @@ def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, lan
 
         def work(renderer: PrintRenderer, job: tuple[int, list[SignedCertificate], Path]) -> tuple[Path, int]:
             first_number, run, run_pdf = job
-            CertificatePrinter(renderer, course_title, course_subtitle).write_run(run, first_number, out_dir, run_pdf)
+            CertificatePrinter(renderer, course_title, course_subtitle, credit).write_run(run, first_number, out_dir,
+                                                                                     run_pdf)
             return run_pdf, len(run)
 
         results = map_in_workers(work, jobs, language=language, workers=workers,

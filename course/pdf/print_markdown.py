@@ -9,11 +9,13 @@ follow them. External links stay, and the print CSS shows their address.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import markdown
 from markupsafe import Markup
 
 from course.markup_policy import GuardExtension
+from course.slots.extension import SlotExtension
 
 EXTENSIONS = ["admonition", "tables", "attr_list", "sane_lists", "pymdownx.details", GuardExtension()]
 _QUIZ = re.compile(r"^[ \t]*<quiz>.*?^[ \t]*</quiz>[ \t]*\n?", re.DOTALL | re.MULTILINE)
@@ -29,9 +31,14 @@ def _prepare(text: str) -> str:
     return _COURSE_LINK.sub(r"\1", escaped)
 
 
-def print_markdown(text: str, shift_headings: int = 0) -> Markup:
-    """Block Markdown to safe HTML; ``shift_headings`` moves ``##`` down to fit the printed outline."""
-    html = markdown.markdown(_prepare(str(text)), extensions=EXTENSIONS, output_format="html")
+def print_markdown(text: str, shift_headings: int = 0, slots: dict[str, Any] | None = None) -> Markup:
+    """Block Markdown to safe HTML; ``shift_headings`` moves ``##`` down to fit the printed outline.
+
+    ``slots``: :class:`course.slots.SlotExtension` settings (strings, edition, filled) for a module
+    body; local slots are then printed as marked boxes, as on the site.
+    """
+    extensions = EXTENSIONS if slots is None else [SlotExtension(**slots), *EXTENSIONS]
+    html = markdown.markdown(_prepare(str(text)), extensions=extensions, output_format="html")
     if shift_headings:
         html = re.sub(r"<(/?)h([1-6])([ >])",
                       lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift_headings)}{m.group(3)}", html)
