@@ -212,9 +212,11 @@ class _EditionReader:
         try:
             return check_logo(path, self.folder)
         except LogoError as exc:
-            shown = self.rel(path) if exc.line > 1 else self.rel(self.folder / EDITION_FILE)
-            line = exc.line if exc.line > 1 else located.line_of(("logo",))
-            self.problems.append(Problem(shown, line, f"logo '{spec.logo}' {exc}" if exc.line <= 1 else str(exc)))
+            if exc.inside:
+                self.problems.append(Problem(self.rel(path), exc.line, str(exc)))
+            else:
+                self.problems.append(Problem(self.rel(self.folder / EDITION_FILE), located.line_of(("logo",)),
+                                             f"logo '{spec.logo}' {exc}"))
             return None
 
     def review_date(self, spec: EditionFile, located: LocatedYaml, today: dt.date) -> None:

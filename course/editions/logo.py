@@ -23,10 +23,12 @@ _LINK_ATTRIBUTES = ("href", "{http://www.w3.org/1999/xlink}href", "src")
 
 
 class LogoError(Exception):
-    """A logo that may not be used; carries the line in the logo file (1 for a binary file)."""
+    """A logo that may not be used. ``inside``: the problem is at ``line`` of the (SVG) file itself;
+    otherwise it is about the file as a whole (its kind, size or place)."""
 
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str, *, inside: bool = False):
         self.line = line
+        self.inside = inside
         super().__init__(message)
 
 
@@ -53,7 +55,7 @@ def _check_svg(data: bytes) -> None:
     declaration = re.search(rb"<!(DOCTYPE|ENTITY)", data, re.IGNORECASE)
     if declaration:  # refused before parsing, so no entity is ever expanded
         raise LogoError(data.count(b"\n", 0, declaration.start()) + 1,
-                        "the SVG has a DOCTYPE or entity declaration; remove it (a logo needs neither)")
+                        "the SVG has a DOCTYPE or entity declaration; remove it (a logo needs neither)", inside=True)
     parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
     problems: list[tuple[int, str]] = []
 
@@ -81,6 +83,7 @@ def _check_svg(data: bytes) -> None:
     try:
         parser.Parse(data, True)
     except xml.parsers.expat.ExpatError as exc:
-        raise LogoError(exc.lineno, f"is not valid SVG ({xml.parsers.expat.ErrorString(exc.code)})") from None
+        raise LogoError(exc.lineno, f"the logo is not valid SVG ({xml.parsers.expat.ErrorString(exc.code)})",
+                        inside=True) from None
     if problems:
-        raise LogoError(*problems[0])
+        raise LogoError(*problems[0], inside=True)
