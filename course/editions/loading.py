@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ from course.validation.checks import REQUIRED_PAGES, scenario_anchors
 from course.validation.scenario_graph import check_scenario_graph
 
 EDITION_FILE = "edition.yml"
+EXAMPLE_FOLDER = Path("editions") / "eksempel"  # the template, inside the course
+EXAMPLE_MARK = re.compile(r"opdigtet eksempel", re.IGNORECASE)  # what the template's texts say about themselves
 LOCAL_PAGE_ID = "saadan-goer-vi"  # the generated "Sådan gør vi i <name>" page
 # Pages the site itself writes; an edition page with one of these ids would replace them.
 GENERATED_PAGE_IDS = ("ordliste", "mit-forloeb", "bevis", "bekraeft", LOCAL_PAGE_ID)
@@ -107,6 +110,16 @@ class _EditionReader:
     def phones_in_text(self, rel: str, text: str, first_line: int) -> None:
         for offset, message in text_phone_problems(text, example=self.example):
             self.problems.append(Problem(rel, first_line + text.count("\n", 0, offset), message))
+        self.left_from_example(rel, text, lambda offset: first_line + text.count("\n", 0, offset))
+
+    def left_from_example(self, rel: str, text: str, line_at) -> None:
+        """A real edition copied from the template should not still call itself an invented example."""
+        if self.example:
+            return
+        for match in EXAMPLE_MARK.finditer(text):
+            self.warnings.append(Problem(rel, line_at(match.start()), "warning: the text still says it is an "
+                                                                      "'opdigtet eksempel' (from the template); "
+                                                                      "replace it with your own"))
 
     def markdown_body(self, path: Path, text: str, first_line: int) -> None:
         """The markup policy, as for national text; no quizzes or slots in an edition's text."""
@@ -187,6 +200,7 @@ class _EditionReader:
                 continue  # judged below, as a number
             for offset, message in text_phone_problems(text, example=spec.example):
                 self.problems.append(Problem(rel, place.line_at(offset), f"{'.'.join(map(str, key))}: {message}"))
+            self.left_from_example(rel, text, place.line_at)
         phones: list[tuple[tuple[Any, ...], str | None]] = [
             (("contacts", i, "phone"), c.phone) for i, c in enumerate(spec.contacts)]
         phones += [(("beredskab", "key_persons", i, "phone"), p.phone)
@@ -209,6 +223,11 @@ class _EditionReader:
         path = self.file(spec.logo, "logo", located.line_of(("logo",)))
         if path is None:
             return None
+        template = self.course.root / EXAMPLE_FOLDER / "logo.svg"
+        if not spec.example and path.is_file() and template.is_file() and path.read_bytes() == template.read_bytes():
+            self.warnings.append(Problem(self.rel(self.folder / EDITION_FILE), located.line_of(("logo",)),
+                                         "warning: the logo is still the example's; put your own logo in the "
+                                         "folder, or delete the logo line"))
         try:
             return check_logo(path, self.folder)
         except LogoError as exc:
@@ -277,5 +296,6 @@ def load_edition(course: Course, folder: Path, today: dt.date | None = None) -> 
         added = [s.id for s in scenarios.values() if applies_to(s.tracks, track_id)]
         tracks[track_id] = track.model_copy(update={"items": [*track.items, *added]})
     edition = Edition(spec=spec, folder=folder, fills=fills, pages=pages, scenario_ids=tuple(scenarios), logo=logo)
-    return replace(course, scenarios={**course.scenarios, **scenarios}, tracks=tracks, edition=edition), reader.warnings
+    return replace(course, scenarios={**course.scenarios, **scenarios}, tracks=tracks, edition=edition), \
+        sorted(set(reader.warnings))
 

@@ -169,3 +169,19 @@ def test_the_id_must_be_the_folder_name(mini_course: Course, lille_copy: Path) -
     assert problems(mini_course, lille_copy) == [
         f"{shown(lille_copy, 'edition.yml')}:2: id 'stor' must be the edition folder's name 'lille' "
         "(the outputs go to build/udgave-<id>/)"]
+
+
+def test_text_and_logo_left_from_the_template_are_warned_about(mini_copy: Path, lille_copy: Path) -> None:
+    from course.loading import load_course
+
+    template = mini_copy / "editions" / "eksempel"
+    template.mkdir(parents=True)
+    (template / "logo.svg").write_bytes((lille_copy / "logo.svg").read_bytes())
+    edit(lille_copy / "tekster" / "lokal-side.md", "Lilleby har sin egen side.",
+         "Lilleby har sin egen side.\n\n*Dette er et opdigtet eksempel på en lokal side.*")
+    _, warnings = load_edition(load_course(mini_copy), lille_copy)
+    assert [str(w) for w in warnings] == [
+        f"{shown(lille_copy, 'edition.yml')}:5: warning: the logo is still the example's; put your own logo in "
+        "the folder, or delete the logo line",
+        f"{shown(lille_copy, 'tekster/lokal-side.md')}:8: warning: the text still says it is an 'opdigtet "
+        "eksempel' (from the template); replace it with your own"]
