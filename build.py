@@ -236,7 +236,8 @@ def serve(course_root: Path, port: int) -> None:
     """Live preview on 127.0.0.1: rebuilds when a module, scenario, track or page changes."""
     from course.preview import serve_preview
 
-    serve_preview(course_root, PROJECT, port, echo=click.echo)
+    serve_preview(course_root, PROJECT, port, echo=click.echo, edition=_edition_folder(),
+                  site_dir=_site_default(course_root))
 
 
 def _packaging_errors():
@@ -407,7 +408,8 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
 @click.option("--date", "issued", type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]),
               default=None, help="Date of the workshop, e.g. 2026-11-27 or 27.11.2026 (default: today).")
 @click.option("--place", default="", help="Where the workshop was held.")
-@click.option("--issuer", default=None, help="Who issues the certificates (default: the course publisher).")
+@click.option("--issuer", default=None, help="Who issues the certificates (default: the course publisher, or "
+                                            "the --edition's name).")
 @click.option("--keys", "keys_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder with the issuer's private key (default: keys/ beside the course).")
 @click.option("--force", is_flag=True, help="Replace certificates issued earlier into the same folder.")
@@ -451,7 +453,8 @@ def certificates(course_root: Path, roster: Path, track_id: str, out: Path | Non
     if not site_url:
         click.echo("Note: no --site-url, so the QR codes hold the bare code (paste it on the verify page).",
                    err=True)
-    records = issue(course, participants, track_id, date, issuer or course.meta.publisher, place)
+    default_issuer = course.edition.name if course.edition is not None else course.meta.publisher
+    records = issue(course, participants, track_id, date, issuer or default_issuer, place)
     items = SignedCertificates(records, private_key, site_url)
     with click.progressbar(length=len(items), label="Certificates", file=sys.stderr) as bar, \
             replaced_on_success(target, policy) as staging:

@@ -3,6 +3,7 @@ says it is an example."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,45 @@ def test_printed_handouts_say_example_and_who_published(example_course: Course) 
     assert credit == ["Udgivet af Eksempelby Kommune", "Lokal udgave af det nationale kursus Opspor", NOTICE]
     box = page.xpath('//div[@data-slot="underretning"]')[0]
     assert "Sådan gør vi i Eksempelby Kommune" in box.text_content()
+
+
+def _boxes(page: Path) -> dict[str, str]:
+    tree = lxml_html.fromstring(page.read_bytes())
+    return {box.get("data-slot"): " ".join(box.text_content().split())
+            for box in tree.xpath('//div[contains(@class, "opspor-lokal")]')}
+
+
+def _words(markdown_text: str) -> str:
+    """The first words of a Markdown text as they read on the page (links and emphasis dropped)."""
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text).replace("*", "")
+    return " ".join(plain.split())[:60]
+
+
+def test_every_slot_shows_its_default_without_an_edition_and_the_edition_text_with_one(
+        default_course: Course, default_site: Path, example_course: Course, example_site: Path) -> None:
+    edition = example_course.edition
+    assert edition is not None
+    renderer = PrintRenderer("da")
+    seen = set()
+    for module in default_course.modules.values():
+        if not module.slots:
+            continue
+        doc = f"moduler/{module.id}.html"
+        national, local = _boxes(default_site / doc), _boxes(example_site / doc)
+        printed = {which: _boxes_html(HandoutPrinter(renderer, course).html(course.modules[module.id]))
+                   for which, course in (("national", default_course), ("edition", example_course))}
+        for slot in module.slots:
+            seen.add(slot.name)
+            default, filled = _words(slot.default), _words(edition.fills[slot.name])
+            for shown in (national[slot.name], printed["national"][slot.name]):
+                assert shown.startswith("Din lokale vej") and default in shown and filled not in shown, shown
+            for shown in (local[slot.name], printed["edition"][slot.name]):
+                assert shown.startswith("Sådan gør vi i Eksempelby Kommune") and filled in shown, shown
+                assert default not in shown, shown
+    assert seen == REQUIRED_SLOTS
+
+
+def _boxes_html(html: str) -> dict[str, str]:
+    tree = lxml_html.fromstring(html)
+    return {box.get("data-slot"): " ".join(box.text_content().split())
+            for box in tree.xpath('//div[contains(@class, "opspor-lokal")]')}
