@@ -1,4 +1,5 @@
-"""Printable module handouts: the module text and its quiz, with the answers in a separate key."""
+"""Printable module handouts: the module text and its quiz for the participants, and the answer key
+as a PDF of its own, so the participant file can be copied whole without giving the answers away."""
 
 from __future__ import annotations
 
@@ -16,9 +17,11 @@ class HandoutPrinter:
         self.course = course
         self.site_url = site_url.rstrip("/") if site_url else None
 
-    def html(self, module: Module) -> str:
+    def html(self, module: Module, part: str = "participant") -> str:
+        """``part``: ``participant`` (text and questions) or ``key`` (the answers with their feedback)."""
         url = f"{self.site_url}/{layout.html_of(layout.module_doc(module.id))}" if self.site_url else None
-        return self.renderer.html("module.html.j2", module=module, site_url=url, body_html=self.body_html(module),
+        return self.renderer.html("module.html.j2", module=module, site_url=url, part=part,
+                                  body_html=self.body_html(module) if part == "participant" else "",
                                   course_title=printed_course_title(self.course, self.renderer.strings),
                                   credit=credit_lines(self.course, self.renderer.strings))
 
@@ -33,3 +36,7 @@ class HandoutPrinter:
                     "edition": edition.name if edition else "", "filled": list(edition.fills) if edition else []}
         body = fill_slots(module.body, edition.fills, escape=False) if edition else module.body
         return print_markdown(body, slots=settings)
+
+
+def key_file(module_id: str) -> str:
+    return f"{module_id}-svarnoegle.pdf"
