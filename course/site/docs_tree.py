@@ -135,7 +135,7 @@ class DocsTreeWriter:
                    review_line=self.t["edition_review_by"].format(date=f"{review.day}.{review.month}.{review.year}"))
         for page in edition.pages.values():
             doc = layout.page_doc(page.meta.id)
-            self.write(doc, "page.md.j2", page=page,
+            self.write(doc, "page.md.j2", page=page, materials=None, materials_dir=MATERIALS_DIR,
                        body=rewrite_links(escape_markdown_html(page.body), doc, present=self.present))
 
     def help_contacts(self, doc: str) -> str:
