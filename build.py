@@ -7,6 +7,7 @@ Run ``python build.py --help`` for the commands.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 import time
@@ -19,19 +20,78 @@ from course.diagnostics import CourseError
 from course.loading import load_course
 from course.model import Course
 from course.output_safety import OutputPolicy, OutputRefused, check_output
-from course.output_safety import course_output_policy as _policy
+from course.output_safety import course_output_policy as _course_policy
 
 PROJECT = Path(__file__).resolve().parent
+_EDITION = "opspor.edition"  # ctx.meta key: the --edition folder, or None
+_EDITION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class EditionFolder(click.ParamType):
+    """``--edition DIR``: a folder holding ``edition.yml`` (the folder's name is the edition's id).
+
+    Only the folder is checked here, so a typo fails before any work; its contents are checked
+    with the course (``course.editions.loading``), every problem as path:line.
+    """
+
+    name = "DIR"
+
+    def convert(self, value, param, ctx) -> Path:
+        path = Path(value)
+        if not path.is_dir():
+            self.fail(f"{value}: no such folder (an edition is a folder with edition.yml, "
+                      "e.g. editions/eksempel)", param, ctx)
+        if not (path / "edition.yml").exists():
+            self.fail(f"{path / 'edition.yml'}:1: missing edition.yml; start from a copy of editions/eksempel/",
+                      param, ctx)
+        if not _EDITION_ID.match(path.resolve().name):
+            self.fail(f"{value}: the folder name is the edition's id and must be a slug (a-z, 0-9 and '-'), "
+                      "e.g. editions/vejle", param, ctx)
+        return path.resolve()
+
+
+def _edition_folder() -> Path | None:
+    return click.get_current_context().meta.get(_EDITION)
+
+
+def _output_base(course_root: Path) -> Path:
+    """Where outputs go by default: ``build/`` for the national course, ``build/udgave-<id>/`` for an
+    edition (so several editions and the national course can be built side by side)."""
+    edition = _edition_folder()
+    return course_root / "build" / f"udgave-{edition.name}" if edition else course_root / "build"
+
+
+def _site_default(course_root: Path) -> Path:
+    edition = _edition_folder()
+    return _output_base(course_root) / "site" if edition else course_root / "site"
 
 
 def _load(root: Path) -> Course:
+    """The checked course, with the ``--edition`` built in when one is given."""
+    from course.editions.loading import load_edition
+
+    edition = _edition_folder()
     try:
-        return load_course(root)
+        course = load_course(root)
+        if edition is None:
+            return course
+        course, warnings = load_edition(course, edition)
     except CourseError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         noun = "problem" if len(exc.problems) == 1 else "problems"
         raise click.ClickException(f"{len(exc.problems)} {noun} found; nothing was built") from None
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    return course
+
+
+def _policy(course_root: Path, kind: str, default: Path, **options) -> OutputPolicy:
+    """The command's output policy; an edition's folder is protected like the course's sources."""
+    edition = _edition_folder()
+    if edition is not None:
+        options["protected"] = (*options.get("protected", ()), (edition, "the edition folder"))
+    return _course_policy(course_root, kind, default, **options)
 
 
 class _Cli(click.Group):
@@ -66,10 +126,14 @@ class _Cli(click.Group):
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--course", "course_root", type=click.Path(file_okay=False, path_type=Path),
               default=PROJECT, show_default="this folder", help="Folder holding course.yml, modules/, ...")
+@click.option("--edition", "edition", type=EditionFolder(), default=None,
+              help="A local edition (a folder with edition.yml, e.g. editions/eksempel): build, packs, "
+                   "certificates, package and check then carry it; outputs go to build/udgave-<id>/.")
 @click.pass_context
-def cli(ctx: click.Context, course_root: Path) -> None:
+def cli(ctx: click.Context, course_root: Path, edition: Path | None) -> None:
     """Compile the Opspor course: check sources, build the site, print and package it."""
     ctx.obj = course_root.resolve()
+    ctx.meta[_EDITION] = edition
 
 
 def _check_claims(course: Course) -> str:
@@ -102,6 +166,16 @@ def check(course_root: Path) -> None:
     click.echo(f"OK: {len(course.modules)} modules ({questions} quiz questions), "
                f"{len(course.scenarios)} scenarios, {len(course.tracks)} tracks, "
                f"{len(course.workshops)} workshops; {claims}")
+    if course.edition is not None:
+        e = course.edition
+        click.echo(f"Edition '{e.id}' ({e.name}{', example' if e.example else ''}): {len(e.fills)} of "
+                   f"{len(course.slot_names())} slots filled, {_count(len(e.pages), 'page')}, "
+                   f"{_count(len(e.spec.contacts), 'contact')}, {_count(len(e.scenario_ids), 'scenario')}; "
+                   f"review by {e.spec.review_by.isoformat()}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @cli.command()
@@ -141,8 +215,8 @@ def build(course_root: Path, out: Path | None) -> None:
     from course.site import SetupError, ShellError, build_site
 
     started = time.perf_counter()
-    target = out or course_root / "site"
-    policy = _policy(course_root, "site", course_root / "site")
+    target = out or _site_default(course_root)
+    policy = _policy(course_root, "site", _site_default(course_root))
     check_output(target, policy)  # before any work: a refused folder costs nothing
     course = _load(course_root)
     _check_claims(course)
@@ -163,7 +237,8 @@ def serve(course_root: Path, port: int) -> None:
     """Live preview on 127.0.0.1: rebuilds when a module, scenario, track or page changes."""
     from course.preview import serve_preview
 
-    serve_preview(course_root, PROJECT, port, echo=click.echo)
+    serve_preview(course_root, PROJECT, port, echo=click.echo, edition=_edition_folder(),
+                  site_dir=_site_default(course_root))
 
 
 def _packaging_errors():
@@ -188,7 +263,7 @@ _OUT_OPTION = click.option(
 
 def _out_folder(course_root: Path, out: Path | None) -> tuple[Path, OutputPolicy]:
     """The packages folder (checked before any work) and what may be written there."""
-    default = course_root / "build" / "packages"
+    default = _output_base(course_root) / "packages"
     folder = out or default
     policy = _policy(course_root, "packages", default)
     check_output(folder, policy)
@@ -202,7 +277,8 @@ def _write_scorm(course: Course, out: Path, track_id: str, version: str) -> None
     from course.packaging.track_view import track_course
 
     view = track_course(course, track_id)
-    target = out / package_name(track_id, version, course.meta.version)
+    target = out / package_name(track_id, version, course.meta.version,
+                                course.edition.id if course.edition else None)
     with built_site(view, PROJECT) as site:
         result = write_scorm_package(view, track_id, version, site, PROJECT, target)
     click.echo(f"SCORM {version} {track_id}: {result.path} ({result.size / 1e6:.2f} MB, {result.files} files)")
@@ -314,8 +390,8 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
     from course.pdf.packs import carry_workshop_kits, print_packs
 
     started = time.perf_counter()
-    target = out or course_root / "build" / "pdf"
-    policy = _policy(course_root, "pdf", course_root / "build" / "pdf")
+    target = out or _output_base(course_root) / "pdf"
+    policy = _policy(course_root, "pdf", _output_base(course_root) / "pdf")
     check_output(target, policy)
     course = _load(course_root)
     if track_id and track_id not in course.tracks:
@@ -332,7 +408,8 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
 @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="CSV of the participants, for the sign-in sheet (same format as for certificates).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: build/pdf/workshops/<id>/ beside the course).")
+              help="Output folder (default: build/pdf/workshops/<id>/ beside the course; "
+                   "build/udgave-<edition>/pdf/workshops/<id>/ with --edition).")
 @click.option("--date", "held", type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]),
               default=None, help="Date of the workshop (default: the date in the workshop file).")
 @click.option("--place", default=None, help="Where it is held (default: the place in the workshop file).")
@@ -347,7 +424,7 @@ def workshop(course_root: Path, workshop_id: str, roster: Path | None, out: Path
 
     started = time.perf_counter()
     try:
-        default = kit_folder(course_root / "build" / "pdf", workshop_id)
+        default = kit_folder(_output_base(course_root) / "pdf", workshop_id)
     except ValueError:
         raise click.ClickException(f"no workshop {workshop_id[:80]!r}: ids are a-z, 0-9 and '-'") from None
     target = out or default
@@ -384,7 +461,8 @@ def workshop(course_root: Path, workshop_id: str, roster: Path | None, out: Path
               default=None, help="Date of the workshop, e.g. 2026-11-27 or 27.11.2026 "
                                  "(default: the workshop file's date, else today).")
 @click.option("--place", default=None, help="Where the workshop was held (default: the workshop file's place).")
-@click.option("--issuer", default=None, help="Who issues the certificates (default: the course publisher).")
+@click.option("--issuer", default=None, help="Who issues the certificates (default: the course publisher, or "
+                                            "the --edition's name).")
 @click.option("--signatory", default=None,
               help="Who signs, as 'Navn, titel', printed under the signature line (default: the workshop "
                    "file's signatory). A scan keys/signatur.png (or .jpg) is printed above the line.")
@@ -407,6 +485,8 @@ def certificates(course_root: Path, roster: Path, track_id: str | None, workshop
     from course.certificates.records import issue, issue_for_workshop
     from course.certificates.roster import RosterError, read_roster
     from course.certificates.signing import key_id, raw_public_key
+    from course.editions.credit import credit_lines
+    from course.i18n import ui_strings
     from course.pdf.certificates import SignedCertificates, print_certificates
 
     started = time.perf_counter()
@@ -422,7 +502,7 @@ def certificates(course_root: Path, roster: Path, track_id: str | None, workshop
             raise click.ClickException(f"no workshop '{workshop_id}'; workshops: {known}")
     date = issued.date() if issued else (workshop.date if workshop and workshop.date else dt.date.today())
     subject = track_id or workshop_id
-    default = course_root / "build" / "kursusbeviser" / f"{date.isoformat()}-{subject}-{roster.stem}"
+    default = _output_base(course_root) / "kursusbeviser" / f"{date.isoformat()}-{subject}-{roster.stem}"
     target = out or default
     keys_folder = keys_dir or course_root / "keys"
     policy = _policy(course_root, "certificates", default, replace_existing=force,
@@ -446,7 +526,7 @@ def certificates(course_root: Path, roster: Path, track_id: str | None, workshop
     if not site_url:
         click.echo("Note: no --site-url, so the QR codes hold the bare code (paste it on the verify page).",
                    err=True)
-    who = issuer or course.meta.publisher
+    who = issuer or (course.edition.name if course.edition is not None else course.meta.publisher)
     if workshop is not None:
         records = issue_for_workshop(course, participants, workshop, date, who,
                                      workshop.place if place is None else place,
@@ -458,6 +538,7 @@ def certificates(course_root: Path, roster: Path, track_id: str | None, workshop
             replaced_on_success(target, policy) as staging:
         combined = print_certificates(items, staging, language=course.meta.language,
                                       course_title=course.meta.title, course_subtitle=course.meta.subtitle,
+                                      credit=credit_lines(course, ui_strings(course.meta.language)),
                                       progress=bar.update, signature=signature)
     click.echo(f"{len(items)} certificates into {target} (all in {target / combined.name}) "
                f"in {time.perf_counter() - started:.1f} s")

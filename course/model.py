@@ -12,9 +12,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:  # the edition model builds on Strict below
+    from course.editions.model import Edition
 
 TRACK_IDS: tuple[str, ...] = ("sygeplejerske", "laerer", "socialraadgiver", "politi")
 ALL_TRACKS = "alle"
@@ -327,6 +330,15 @@ class Link:
 
 
 @dataclass(frozen=True)
+class SlotUse:
+    """A ``!!! lokal "name"`` slot in a module: where a local edition may put its own procedure."""
+
+    name: str
+    line: int
+    default: str  # the national default text (Markdown)
+
+
+@dataclass(frozen=True)
 class Module:
     meta: ModuleMeta
     body: str
@@ -336,6 +348,7 @@ class Module:
     key_lines: dict[str, int]  # front matter key -> source line, for cross-file problems
     anchors: tuple[str, ...] = ()  # ids of its headings, for links with a #fragment
     body_line: int = 1  # file line of the body's first line
+    slots: tuple[SlotUse, ...] = ()  # its local slots, in order
 
     @property
     def id(self) -> str:
@@ -366,6 +379,17 @@ class Course:
     claims: tuple[LedgerEntry, ...] = ()  # the claims ledger (claims.yml); empty when the course has none
     yaml_texts: tuple[YamlText, ...] = ()  # every YAML string with its source lines, for text checks
     workshops: dict[str, Workshop] = field(default_factory=dict)  # workshops/*.yml
+    edition: Edition | None = None  # the local edition built into this course (build.py --edition), if any
+
+    def slot_names(self) -> dict[str, list[str]]:
+        """Every slot name the modules declare -> the ids of the modules that declare it."""
+        found: dict[str, list[str]] = {}
+        for module in self.modules.values():
+            for slot in module.slots:
+                found.setdefault(slot.name, [])
+                if module.id not in found[slot.name]:
+                    found[slot.name].append(module.id)
+        return found
 
     def minutes_of(self, item_id: str) -> int:
         item = self.modules.get(item_id)

@@ -21,8 +21,9 @@ KINDS = ("site", "pdf", "workshop", "certificates", "packages", "qti")
 # What makes a folder a course (or this engine): never replaced, whatever marker it carries.
 SOURCE_DIRS = ("modules", "scenarios", "tracks", "pages")
 # Never written into either, but not a sign of a course: build/pdf/ holds printed kits in workshops/.
-OPTIONAL_SOURCE_DIRS = ("workshops",)
-SOURCE_FILES = ("course.yml", "glossary.yml", "course-key.pub", "mkdocs.yml", "build.py", ".git")
+# editions/ holds local editions (build.py --edition).
+OPTIONAL_SOURCE_DIRS = ("workshops", "editions")
+SOURCE_FILES = ("course.yml", "glossary.yml", "course-key.pub", "mkdocs.yml", "build.py", ".git", "edition.yml")
 PRIVATE_KEY_SUFFIXES = (".pem", ".key")
 
 # Earlier versions wrote no marker: an unmarked folder at the command's default place

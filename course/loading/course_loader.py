@@ -38,15 +38,19 @@ from course.validation import check_course
 from course.validation.workshops import check_workshops
 
 
-class _Loader:
-    def __init__(self, root: Path):
+class SourceLoader:
+    """Reads the files under ``root`` (only files inside it); ``shown_from`` is where problem paths start
+    (the course root, also for a local edition's folder)."""
+
+    def __init__(self, root: Path, shown_from: Path | None = None):
         self.root = root
+        self.shown_from = shown_from or root
         self.problems: list[Problem] = []
         self.yaml_texts: list[YamlText] = []
         self.string_links: dict[str, tuple[Link, ...]] = {}  # file -> course links in its YAML strings
 
     def rel(self, path: Path) -> str:
-        return relative(path, self.root)
+        return relative(path, self.shown_from)
 
     def keep_strings(self, path: Path, located: LocatedYaml) -> None:
         """Remember every string value with its lines, for checks that read authored text."""
@@ -95,7 +99,7 @@ class _Loader:
         scan = scan_body(split.body, split.body_line)
         for line, message in scan.problems:
             self.problems.append(Problem(rel, line, message))
-        scan = BodyScan(scan.quizzes, scan.problems, (*front_links, *scan.links), scan.anchors)
+        scan = BodyScan(scan.quizzes, scan.problems, (*front_links, *scan.links), scan.anchors, scan.slots)
         return (meta, split.body, scan, located, split.body_line) if meta else None
 
     def module(self, path: Path) -> Module | None:
@@ -110,7 +114,8 @@ class _Loader:
             if question is not None:
                 questions.append(question)
         key_lines = {k[0]: v for k, v in located.lines.items() if len(k) == 1}
-        return Module(meta, body, tuple(questions), scan.links, path, key_lines, scan.anchors, body_line)
+        return Module(meta, body, tuple(questions), scan.links, path, key_lines, scan.anchors, body_line,
+                      scan.slots)
 
     def page(self, path: Path) -> Page | None:
         loaded = self.markdown_file(path, PageMeta)
@@ -119,6 +124,9 @@ class _Loader:
         meta, body, scan, _, body_line = loaded
         for block in scan.quizzes:
             self.problems.append(Problem(self.rel(path), block.line, "quizzes belong in modules, not in pages"))
+        for slot in scan.slots:
+            self.problems.append(Problem(self.rel(path), slot.line, f"local slot '{slot.name}': slots belong in "
+                                                                     "modules, not in pages"))
         return Page(meta, body, scan.links, path, scan.anchors, body_line)
 
     def model_file(self, path: Path, model: Any) -> tuple[Any, LocatedYaml] | None:
@@ -183,7 +191,7 @@ class _Loader:
 def load_course(root: Path) -> Course:
     """Read, parse and validate the course in ``root``; raise :class:`CourseError` on problems."""
     root = root.resolve()
-    loader = _Loader(root)
+    loader = SourceLoader(root)
     meta = loader.course_meta(root / "course.yml")
     loader.public_keys(root / PUBLIC_KEYS_FILE)
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 
 from course.loading.quiz_syntax import QUIZ_CLOSE, QUIZ_OPEN, parse_quiz_content, quiz_blocks, quiz_problems
+from course.loading.slot_syntax import slot_spans
 from course.markup_policy import Audit, audit
-from course.model import Link, Question
+from course.model import Link, Question, SlotUse
 
 LINK_SCHEMES = ("modul", "scenarie", "ordliste", "side")
 
@@ -37,6 +38,7 @@ class BodyScan:
     problems: list[tuple[int, str]]
     links: tuple[Link, ...]
     anchors: tuple[str, ...]
+    slots: tuple[SlotUse, ...] = ()
 
 
 def find_quiz_blocks(body: str, first_line: int) -> tuple[list[QuizBlock], list[tuple[int, str]], str]:
@@ -98,9 +100,12 @@ def _links(result: Audit) -> tuple[Link, ...]:
 def scan_body(body: str, first_line: int) -> BodyScan:
     """A module or page body: quizzes, raw HTML, links, attributes, and its heading anchors."""
     blocks, problems, blanked = find_quiz_blocks(body, first_line)
+    spans, slot_problems = slot_spans(body.split("\n"))
+    problems += [(first_line + index, message) for index, message in slot_problems]
+    slots = tuple(SlotUse(s.name, first_line + s.open_index, s.default) for s in spans)
     result = audit(blanked, first_line)
     problems += [(f.line, f.message) for f in result.findings]
-    return BodyScan(blocks, problems, _links(result), tuple(result.anchors))
+    return BodyScan(blocks, problems, _links(result), tuple(result.anchors), slots)
 
 
 def scan_text(text: str, first_line: int, *, escaped: bool = True) -> tuple[list[tuple[int, str]], tuple[Link, ...]]:

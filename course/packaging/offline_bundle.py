@@ -41,8 +41,10 @@ class BundleResult:
 
 
 def bundle_folder(course: Course) -> str:
-    """The top-level folder name: the course's storage slug, e.g. ``opspor``."""
-    return storage_key(course).split(":", 1)[1]
+    """The top-level folder name: the course's storage slug, e.g. ``opspor`` (``opspor-<id>`` for a
+    local edition, so two editions unzipped side by side do not mix)."""
+    slug = storage_key(course).split(":", 1)[1]
+    return f"{slug}-{course.edition.id}" if course.edition is not None else slug
 
 
 def write_offline_bundle(course: Course, site_dir: Path, target: Path) -> BundleResult:
@@ -53,7 +55,8 @@ def write_offline_bundle(course: Course, site_dir: Path, target: Path) -> Bundle
         loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
     )
     start_page = environment.get_template("offline-start.html.j2").render(
-        language=course.meta.language, title=course.meta.title, start_text=strings["offline_start_link"],
+        language=course.meta.language, start_text=strings["offline_start_link"],
+        title=f"{course.meta.title} – {course.edition.name}" if course.edition else course.meta.title,
         csp=CONTENT_SECURITY_POLICY,
     )
     entries = [

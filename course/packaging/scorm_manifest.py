@@ -1,6 +1,7 @@
 """``imsmanifest.xml`` for one track as one SCO, SCORM 1.2 or 2004 4th edition.
 
-The organization is titled "<course> – <track>"; a LOM file beside the manifest
+The organization is titled "<course> – <track>" ("<course> – <track> – <edition>" for a local
+edition); a LOM file beside the manifest
 (``adlcp:location``) carries the description, language, course version and typical learning time.
 The mastery score comes from the track's pass mark: 1.2 ``adlcp:masteryscore``,
 2004 the primary objective's ``minNormalizedMeasure``. No sequencing rules beyond
@@ -15,6 +16,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from course.editions.credit import package_title
 from course.model import Course
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -43,7 +45,7 @@ def _environment() -> Environment:
 
 def organization_title(course: Course, track_id: str) -> str:
     """What an LMS lists the package as, e.g. "Opspor – Politi" (course and track title)."""
-    return f"{course.meta.title} – {course.tracks[track_id].title}"
+    return package_title(course, course.tracks[track_id].title)
 
 
 def track_description(course: Course, track_id: str) -> str:
@@ -87,7 +89,7 @@ def render_manifest(data: ManifestInput) -> str:
             "objective": f"{prefix}-passed",
         },
         organization_title=organization_title(data.course, data.track_id),
-        item_title=f"{data.course.meta.title}: {track.title}",
+        item_title=package_title(data.course, track.title),
         meta=package_meta(data.course, data.track_id),
         metadata_file=METADATA_FILE,
         pass_mark=track.pass_mark,

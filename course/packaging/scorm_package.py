@@ -20,6 +20,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from course.editions.credit import package_title
 from course.i18n import ui_strings
 from course.model import Course
 from course.packaging.adl_schemas import SCORM_VERSIONS, schema_files
@@ -52,9 +53,11 @@ LUNR_FOLDER = "assets/javascripts/lunr/"
 LUNR_ALWAYS = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")
 
 
-def package_name(track_id: str, version: str, course_version: str = "") -> str:
+def package_name(track_id: str, version: str, course_version: str = "", edition_id: str | None = None) -> str:
+    """E.g. ``opspor-politi-1.0-scorm12.zip``; a local edition's id comes first: ``opspor-vejle-politi-...``."""
     edition = f"-{course_version}" if course_version else ""
-    return f"opspor-{track_id}{edition}-scorm{version.replace('.', '')}.zip"
+    local = f"-{edition_id}" if edition_id else ""
+    return f"opspor{local}-{track_id}{edition}-scorm{version.replace('.', '')}.zip"
 
 
 def needed_in_package(path: str, language: str) -> bool:
@@ -75,7 +78,7 @@ def render_launch_page(course: Course, track_id: str, version: str) -> str:
     track = course.tracks[track_id]
     return environment.get_template("launch.html.j2").render(
         language=course.meta.language,
-        title=f"{course.meta.title}: {track.title}",
+        title=package_title(course, track.title),
         strings=strings,
         adapter=ADAPTER,
         styles=LAUNCH_STYLES,

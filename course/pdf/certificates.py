@@ -111,18 +111,19 @@ class CertificatePrinter:
     """Lays out certificates; a run of them is one document whose pages are also written one by one."""
 
     def __init__(self, renderer: PrintRenderer, course_title: str, course_subtitle: str = "",
-                 signature: Path | None = None):
+                 signature: Path | None = None, credit: Sequence[str] = ()):
         self.renderer = renderer
         self.course_title = course_title
         self.course_subtitle = course_subtitle
         self.signature = signature  # the issuer's scanned signature; served only by the asset fetcher
+        self.credit = list(credit)  # a local edition's "Udgivet af ..." lines
 
     def html(self, items: Sequence[SignedCertificate]) -> str:
         return self.renderer.html(
             "certificates.html.j2",
             items=[{"certificate": i.certificate, "qr_png": qr_png(i.qr_text), "linked": i.qr_text != i.code,
                     "upright": needs_upright(i.certificate.name)} for i in items],
-            course_title=self.course_title, course_subtitle=self.course_subtitle,
+            course_title=self.course_title, course_subtitle=self.course_subtitle, credit=self.credit,
             signature_image=self.signature.resolve().as_uri() if self.signature else None)
 
     def write_run(self, items: Sequence[SignedCertificate], first_number: int, out_dir: Path,
@@ -137,7 +138,7 @@ class CertificatePrinter:
 
 
 def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, language: str,
-                       course_title: str, course_subtitle: str = "",
+                       course_title: str, course_subtitle: str = "", credit: Sequence[str] = (),
                        progress: Callable[[int], None] = lambda n: None,
                        workers: int | None = None, signature: Path | None = None) -> Path:
     """Write every single PDF, the combined PDF and the register into ``out_dir``; returns the combined PDF.
@@ -156,7 +157,7 @@ def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, lan
 
         def work(renderer: PrintRenderer, job: tuple[int, int, Path]) -> tuple[Path, int]:
             start, stop, run_pdf = job
-            CertificatePrinter(renderer, course_title, course_subtitle, signature).write_run(
+            CertificatePrinter(renderer, course_title, course_subtitle, signature, credit).write_run(
                 items[start:stop], start + 1, out_dir, run_pdf)
             return run_pdf, stop - start
 

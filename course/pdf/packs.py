@@ -14,6 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from course.editions.credit import credit_lines, printed_course_title
 from course.model import Course, Ending, Option, Scenario, Step, Track, applies_to
 from course.pdf.path_map import scenario_map
 from course.pdf.renderer import PAGE_LABELS, PrintRenderer
@@ -162,13 +163,16 @@ class PackPrinter:
         t = self.renderer.strings
         title = t["print_for_facilitator"] if kind == "guide" else t["print_for_participants"]
         return self.renderer.html("scenario.html.j2", sc=self.view(scenario, kind == "guide"), kind=kind,
-                                  kind_title=title, course_title=self.course.meta.title)
+                                  kind_title=title, course_title=printed_course_title(self.course, t),
+                                  credit=credit_lines(self.course, t))
 
     def track_html(self, track: Track) -> str:
         modules = [self.course.modules[i] for i in track.items if i in self.course.modules]
         return self.renderer.html(
             "track_pack.html.j2", track=track, scenarios=[self.view(s) for s in scenarios_of(self.course, track)],
-            modules=modules, hours=self.course.track_hours(track.id), course_title=self.course.meta.title)
+            modules=modules, hours=self.course.track_hours(track.id), course_title=self.course.meta.title,
+            footer_title=printed_course_title(self.course, self.renderer.strings),
+            credit=credit_lines(self.course, self.renderer.strings))
 
     def write(self, html: str, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 from urllib.parse import unquote
 
 import markdown
 from markupsafe import Markup, escape
 
 from course.markup_policy import GuardExtension
+from course.slots.extension import SlotExtension
 
 EXTENSIONS = ["admonition", "tables", "attr_list", "sane_lists", "pymdownx.details", GuardExtension()]
 _QUIZ = re.compile(r"^[ \t]*<quiz>.*?^[ \t]*</quiz>[ \t]*\n?", re.DOTALL | re.MULTILINE)
@@ -91,9 +93,14 @@ def _prepare(text: str) -> str:
     return _COURSE_LINK.sub(r"\1", escaped)
 
 
-def print_markdown(text: str, shift_headings: int = 0) -> Markup:
-    """Block Markdown to safe HTML; ``shift_headings`` moves ``##`` down to fit the printed outline."""
-    rendered = markdown.markdown(_prepare(str(text)), extensions=EXTENSIONS, output_format="html")
+def print_markdown(text: str, shift_headings: int = 0, slots: dict[str, Any] | None = None) -> Markup:
+    """Block Markdown to safe HTML; ``shift_headings`` moves ``##`` down to fit the printed outline.
+
+    ``slots``: :class:`course.slots.SlotExtension` settings (strings, edition, filled) for a module
+    body; local slots are then printed as marked boxes, as on the site.
+    """
+    extensions = EXTENSIONS if slots is None else [SlotExtension(**slots), *EXTENSIONS]
+    rendered = markdown.markdown(_prepare(str(text)), extensions=extensions, output_format="html")
     rendered = _EXTERNAL_LINK.sub(_show_address, rendered)
     if shift_headings:
         rendered = re.sub(r"<(/?)h([1-6])([ >])",

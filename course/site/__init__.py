@@ -81,16 +81,25 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
         target = docs / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+    edition = course.edition
+    logo = None
+    if edition is not None and edition.logo is not None:
+        logo = f"{layout.ASSET_DIR}/udgave-logo{edition.logo.suffix}"
+        shutil.copyfile(edition.logo.path, docs / logo)  # shown only as <img>: script in an SVG never runs
     return ShellInput(
         docs_dir=docs,
         site_dir=site_dir,
         nav=nav,
-        site_name=shell_text(course.meta.title),
+        site_name=shell_text(f"{course.meta.title} – {edition.name}" if edition else course.meta.title),
         language=course.meta.language,
         strings=strings,
         extra_css=[f"{layout.ASSET_DIR}/opspor.css"],
         extra_javascript=[f"{layout.ASSET_DIR}/{name}" for name in RUNTIME_SCRIPTS],
         polyfills=[*vendored, f"{layout.ASSET_DIR}/opspor-iframe-worker.js"],
+        edition_name=edition.name if edition else "",
+        filled_slots=tuple(edition.fills) if edition else (),
+        logo=logo,
+        notice=strings["edition_example_notice"] if edition and edition.example else None,
     )
 
 

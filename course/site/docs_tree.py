@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 
 from course.model import Course, EndingNote, Module, Scenario, Source, Track, option_ref
-from course.site import layout, verify_page
+from course.site import edition_docs, layout, verify_page
 from course.site.materials import MATERIALS_DIR, Materials
 from course.site.layout import rewrite_links
 from course.site.text_render import author_html, escape_markdown_html, script_json, shell_text
@@ -56,6 +56,7 @@ def _environment(present: layout.Present) -> jinja2.Environment:
         # a page title for the shell's front matter: the shell prints it as HTML, so escape it
         yaml_str=lambda s: json.dumps(shell_text(str(s)), ensure_ascii=False),
         cell=lambda s: str(s).replace("|", "\\|"),
+        oneline=lambda s: " ".join(str(s).split()),
     )
     return env
 
@@ -91,9 +92,14 @@ class DocsTreeWriter:
         for page in course.pages.values():
             if page.meta.id != "index":
                 doc = layout.page_doc(page.meta.id)
+                body = page.body
+                if course.edition is not None and page.meta.id == "hjaelp":
+                    body = edition_docs.help_body(body, self.help_contacts(doc))
                 materials = self.materials if page.meta.id == ABOUT_PAGE else None
-                self.write(doc, "page.md.j2", page=page, body=rewrite_links(page.body, doc, present=self.present),
+                self.write(doc, "page.md.j2", page=page, body=rewrite_links(body, doc, present=self.present),
                            materials=materials, materials_dir=MATERIALS_DIR)
+        if course.edition is not None:
+            self.write_edition()
         self.write(layout.GLOSSARY_DOC, "glossary.md.j2", terms=course.glossary)
         self.write(layout.PROGRESS_DOC, "progress.md.j2", tracks=self.track_summaries(layout.PROGRESS_DOC))
         self.write(layout.CERTIFICATE_DOC, "certificate.md.j2")
@@ -105,8 +111,42 @@ class DocsTreeWriter:
     def write_module(self, module: Module) -> None:
         doc = layout.module_doc(module.id)
         prerequisites = [self.course.modules[p] for p in module.meta.prerequisites if p in self.course.modules]
+        body = module.body
+        if self.course.edition is not None:
+            body = edition_docs.filled_body(module, self.course.edition, self.t)
         self.write(doc, "module.md.j2", module=module, prerequisites=prerequisites,
-                   body=rewrite_links(module.body, doc, present=self.present))
+                   body=rewrite_links(body, doc, present=self.present))
+
+    def write_edition(self) -> None:
+        """The edition's own pages: "Sådan gør vi i <name>" and the pages it adds."""
+        edition = self.course.edition
+        assert edition is not None
+        tracks = self.course.tracks
+
+        def track_titles(ids: list[str]) -> str:
+            if "alle" in ids:
+                return self.t["edition_all_tracks"]
+            return ", ".join(tracks[i].title for i in ids if i in tracks)
+
+        review = edition.spec.review_by
+        self.write(edition_docs.LOCAL_PAGE_DOC, "edition.md.j2", page_id=edition_docs.LOCAL_PAGE_ID,
+                   title=edition_docs.local_page_title(edition, self.t), spec=edition.spec,
+                   track_titles=track_titles, phone=lambda n: edition_docs.phone_markdown(n, self.t),
+                   review_line=self.t["edition_review_by"].format(date=f"{review.day}.{review.month}.{review.year}"))
+        for page in edition.pages.values():
+            doc = layout.page_doc(page.meta.id)
+            self.write(doc, "page.md.j2", page=page, materials=None, materials_dir=MATERIALS_DIR,
+                       body=rewrite_links(escape_markdown_html(page.body), doc, present=self.present))
+
+    def help_contacts(self, doc: str) -> str:
+        edition = self.course.edition
+        assert edition is not None
+        name = edition_docs.markdown_literal(edition.name)
+        more = self.t["edition_contacts_more"].format(name=name, link=f"side:{edition_docs.LOCAL_PAGE_ID}")
+        return self.env.get_template("help_contacts.md.j2").render(
+            doc=doc, t=self.t, contacts=edition.spec.contacts, more=more,
+            heading=self.t["edition_contacts_heading"].format(name=edition.name),
+            phone=lambda n: edition_docs.phone_markdown(n, self.t))
 
     def write_scenario(self, scenario: Scenario) -> None:
         doc = layout.scenario_doc(scenario.id)
@@ -177,6 +217,10 @@ class DocsTreeWriter:
                     own.append({shell_text(scenario.title): layout.scenario_doc(item_id)})
             if own:
                 nav.append({shell_text(track.title): _chunked(own)})
+        if course.edition is not None:
+            local = [{shell_text(edition_docs.local_page_title(course.edition, t)): edition_docs.LOCAL_PAGE_DOC}]
+            local += [{shell_text(p.meta.title): layout.page_doc(p.meta.id)} for p in course.edition.pages.values()]
+            nav.insert(1, {shell_text(t["edition_nav_section"] + ": " + course.edition.name): local})
         nav.append({t["nav_glossary"]: layout.GLOSSARY_DOC})
         nav.append({t["verify_title"]: layout.VERIFY_DOC})
         for page_id, key in (("hjaelp", "nav_help"), ("om", "nav_about")):

@@ -41,6 +41,10 @@ class ShellInput:
     extra_css: list[str]
     extra_javascript: list[str]
     polyfills: list[str]
+    edition_name: str = ""  # a local edition's name (build.py --edition), shown in its slots
+    filled_slots: tuple[str, ...] = ()  # the slots the edition filled
+    logo: str | None = None  # the edition's logo, a path inside docs_dir, shown in the header as <img>
+    notice: str | None = None  # a notice on every page (the example edition's "Eksempel – ...")
 
 
 class _Collect(logging.Handler):
@@ -69,18 +73,24 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
     )
     theme = config.setdefault("theme", {})
     theme.update(language=shell.language, custom_dir=str(OVERRIDES), font=False)
+    if shell.logo:
+        theme["logo"] = shell.logo
     extra = config.setdefault("extra", {})
     extra.update(
         polyfills=shell.polyfills,
         opspor_strings=shell.strings,
         opspor_exit_url=QUICK_EXIT_URL,
         opspor_csp=POLICY,
+        opspor_notice=shell.notice or "",
         generator=False,
     )
     # Quizzes are our own Python-Markdown extension, so they work in any Python-Markdown shell.
     quiz_strings = {k: v for k, v in shell.strings.items() if k.startswith("quiz_")}
+    slot_strings = {k: v for k, v in shell.strings.items() if k.startswith("slot_")}
     config["markdown_extensions"] = [*config.get("markdown_extensions", []),
-                                     {"course.quiz": {"strings": quiz_strings}}]
+                                     {"course.quiz": {"strings": quiz_strings}},
+                                     {"course.slots": {"strings": slot_strings, "edition": shell.edition_name,
+                                                       "filled": list(shell.filled_slots)}}]
     return config
 
 
