@@ -10,18 +10,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from course.model import Course
+from course.model import Course, ShellName
 from course.scratch import scratch_folder
 from course.site import build_site
 
-# Pages that only make sense on a web server: MkDocs' 404 page links with absolute
-# paths (/assets/...), which break from a folder on disk and inside an LMS.
+# Pages that only make sense on a web server: a 404 page is served at whatever address was
+# asked for, so its links cannot be relative to one folder (MkDocs' uses /assets/...); on disk
+# and inside an LMS nobody ever sees it.
 SERVER_ONLY = frozenset({"404.html"})
 
 
 @contextmanager
-def built_site(course: Course, project_root: Path) -> Iterator[Path]:
+def built_site(course: Course, project_root: Path, shell: ShellName | None = None) -> Iterator[Path]:
+    """The course's site (with its own shell, or ``shell``) in a scratch folder."""
     with scratch_folder("opspor-package-site-") as tmp:
         site = tmp / "site"
-        build_site(course, project_root, site)
+        build_site(course, project_root, site, shell)
         yield site
