@@ -9,6 +9,7 @@ their entries, so the learner sees the whole course outline on every page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from course.site.native_shell.pages import html_path
@@ -20,10 +21,12 @@ class NavItem:
     url: str | None = None  # site path of a page; None for a section
     children: list[NavItem] = field(default_factory=list)
 
-    def urls(self) -> set[str]:
+    @cached_property
+    def urls(self) -> frozenset[str]:
+        """Every page under this entry (computed once: each page's view asks every section)."""
         if self.url is not None:
-            return {self.url}
-        return set().union(*(child.urls() for child in self.children)) if self.children else set()
+            return frozenset({self.url})
+        return frozenset().union(*(child.urls for child in self.children))
 
     def first_url(self) -> str | None:
         if self.url is not None:
@@ -59,7 +62,7 @@ def view(items: list[NavItem], current: str, root: str, depth: int = 0) -> list[
         if item.url is not None:
             views.append(NavView(item.title, root + item.url, item.url == current, False, []))
             continue
-        holds = current in item.urls()
+        holds = current in item.urls
         if depth == 0 or holds:
             views.append(NavView(item.title, None, False, holds, view(item.children, current, root, depth + 1)))
         else:
