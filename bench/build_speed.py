@@ -38,16 +38,26 @@ PARAGRAPH = (
 ) * 4
 
 
+def letters(i: int) -> str:
+    """``i`` in letters (a, b, ..., ba, ...): a number in a title would read as a phone-number claim."""
+    word = ""
+    while True:
+        i, digit = divmod(i, 26)
+        word = "abcdefghijklmnopqrstuvwxyz"[digit] + word
+        if not i:
+            return word
+
+
 def module_text(i: int) -> str:
     return f"""---
 id: modul-{i:04d}
-title: Syntetisk modul {i}
+title: Syntetisk modul {letters(i)}
 summary: Et genereret modul til måling af byggetid.
 tracks: [alle]
 minutes: 10
 level: {1 + i % 2}
 objectives:
-  - Du kan genkende tegn {i}.
+  - Du kan genkende tegn {letters(i)}.
 sources:
   - title: Syntetisk kilde
     publisher: Opspor
@@ -85,6 +95,10 @@ def generate(root: Path, n: int) -> None:
     (root / "modules").mkdir()
     for i in range(n):
         (root / f"modules/{i:04d}-modul.md").write_text(module_text(i), "utf-8")
+    # The mini course's claims ledger covers its own modules, which are replaced here: claims are
+    # still checked (the same work as for a real course) but only warned about.
+    settings = root / "course.yml"
+    settings.write_text(settings.read_text("utf-8") + "claims:\n  enforce: false\n", "utf-8")
     items = [f"modul-{i:04d}" for i in range(n)] + ["test-scenarie"]
     for track in TRACKS:
         data = yaml.safe_load((root / f"tracks/{track}.yml").read_text("utf-8"))

@@ -68,6 +68,12 @@ def native_mini_site(mini_course: Course, tmp_path_factory: pytest.TempPathFacto
     return build_into(mini_course, tmp_path_factory.mktemp("native-mini-site") / "site", "native")
 
 
+@pytest.fixture(scope="session", params=["mkdocs", "native"])
+def any_mini_site(request: pytest.FixtureRequest) -> Path:
+    """The mini course built by each HTML shell in turn: a test that takes it runs against both."""
+    return request.getfixturevalue("mini_site" if request.param == "mkdocs" else "native_mini_site")
+
+
 @pytest.fixture(scope="session")
 def native_default_site(default_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_into(default_course, tmp_path_factory.mktemp("native-default-site") / "site", "native")

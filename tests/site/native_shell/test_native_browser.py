@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 
 from tests.browser.learner import (
-    NEUTRAL_SITE,
-    allow_neutral_site,
     answer_quiz,
     axe_violations,
     manifest,
@@ -122,26 +120,6 @@ def test_controls_are_at_least_24px_and_focus_is_visible(native_mini_site: Path,
         style = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
             return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth, s.boxShadow]; }""")
         assert style[1] != "none" and style[2] != "0px", style
-
-
-@pytest.mark.parametrize("how", ["button", "escape-twice"])
-def test_quick_exit_leaves_and_back_does_not_return(native_mini_site: Path, offline_page, how: str) -> None:
-    page, _ = offline_page
-    allow_neutral_site(page.context)
-    page.goto("about:blank")
-    open_page(page, native_mini_site, "index.html")
-    page.locator("article a", has_text="Spor for laerer").click()
-    page.wait_for_url("**/spor/laerer.html")
-    page.wait_for_function("!!window.OpsporStore")
-    if how == "button":
-        page.get_by_role("link", name="Luk siden").click()
-    else:
-        page.keyboard.press("Escape")
-        page.keyboard.press("Escape")
-    page.wait_for_url(NEUTRAL_SITE)
-    page.go_back()
-    page.wait_for_load_state()
-    assert not page.url.startswith("file:"), f"Back returned to the course: {page.url}"
 
 
 def test_content_note_lands_under_the_heading_of_the_content_region(native_mini_site: Path, offline_page) -> None:
