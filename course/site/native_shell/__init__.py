@@ -18,12 +18,14 @@ import posixpath
 import shutil
 from pathlib import Path
 
+import jinja2
 import yaml
+from markupsafe import Markup, escape
 
 from course.site import layout
 from course.site.csp import CONTENT_SECURITY_POLICY
 from course.site.native_shell import link_check, navigation
-from course.site.native_shell.pages import PageRenderer, RenderedPage, docs_pages
+from course.site.native_shell.pages import RenderedPage, render_all
 from course.site.native_shell.search_index import search_script
 from course.site.shell_input import QUICK_EXIT_URL, ShellError, ShellInput
 from course.templating import html_environment
@@ -66,8 +68,7 @@ def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
     project_root = project_config.parent
     docs, site = shell.docs_dir, shell.site_dir
     lunr = lunr_files(project_root, shell.language)
-    renderer = PageRenderer(project_config, shell.strings)
-    pages = [renderer.render(doc, (docs / doc).read_text("utf-8")) for doc in docs_pages(docs)]
+    pages = render_all(project_config, shell.strings, docs)
 
     # every file the site will hold, for the link check
     assets = {posixpath.join(*p.relative_to(docs).parts) for p in docs.rglob("*") if p.is_file()
@@ -112,6 +113,7 @@ def _write_pages(shell: ShellInput, pages: list[RenderedPage], site: Path, lunr_
         search_scripts=[f"{LUNR_DIR}/{name}" for name in _lunr_order(lunr_names)] + [SEARCH_INDEX],
         help_page=layout.html_of(layout.page_doc("hjaelp")),
     )
+    menus = _Menus(env, tree)
     for page in pages:
         depth = page.url.count("/")
         root = "../" * depth
@@ -119,7 +121,7 @@ def _write_pages(shell: ShellInput, pages: list[RenderedPage], site: Path, lunr_
         previous = order[at - 1] if at is not None and at > 0 else None
         following = order[at + 1] if at is not None and at + 1 < len(order) else None
         html = template.render(
-            **common, page=page, root=root, nav=navigation.view(tree, page.url, root),
+            **common, page=page, root=root, nav_html=menus.html(page.url, root),
             toc=_toc_entries(page.toc), previous=previous, next=following, not_found=False,
         )
         target = site / page.url
@@ -129,8 +131,25 @@ def _write_pages(shell: ShellInput, pages: list[RenderedPage], site: Path, lunr_
     # for the site's top folder (like MkDocs' own, it is left out of packages: see site_snapshot).
     missing = RenderedPage("404.md", "404.html", shell.strings["shell_not_found_title"], "", [])
     (site / "404.html").write_text(template.render(
-        **common, page=missing, root="", nav=navigation.view(tree, "404.html", ""), toc=[],
+        **common, page=missing, root="", nav_html=menus.html("404.html", ""), toc=[],
         previous=None, next=None, not_found=True), encoding="utf-8")
+
+
+class _Menus:
+    """Each page's menu: rendered once per group of pages that share it, then the page's link is marked."""
+
+    def __init__(self, env: jinja2.Environment, tree: list[navigation.NavItem]) -> None:
+        self.template = env.get_template("nav.html.j2")
+        self.tree = tree
+        self.cache: dict[tuple[str, tuple[int, ...]], str] = {}
+
+    def html(self, url: str, root: str) -> Markup:
+        key = (root, navigation.open_sections(self.tree, url))
+        menu = self.cache.get(key)
+        if menu is None:
+            menu = self.cache[key] = self.template.render(nav=navigation.view(self.tree, url, root))
+        link = f'href="{escape(root + url)}"'
+        return Markup(menu.replace(link, f'{link} aria-current="page"', 1))
 
 
 def _lunr_order(names: list[str]) -> list[str]:

@@ -47,11 +47,10 @@ def nav_tree(nav: list[Any]) -> list[NavItem]:
 
 @dataclass
 class NavView:
-    """One entry as a page sees it: current, on the path to the current page, or pruned."""
+    """One entry as a page sees it: on the path to the current page (open), or pruned."""
 
     title: str
     href: str | None
-    current: bool
     open: bool
     children: list[NavView]
 
@@ -60,15 +59,26 @@ def view(items: list[NavItem], current: str, root: str, depth: int = 0) -> list[
     views = []
     for item in items:
         if item.url is not None:
-            views.append(NavView(item.title, root + item.url, item.url == current, False, []))
+            views.append(NavView(item.title, root + item.url, False, []))
             continue
         holds = current in item.urls
         if depth == 0 or holds:
-            views.append(NavView(item.title, None, False, holds, view(item.children, current, root, depth + 1)))
+            views.append(NavView(item.title, None, holds, view(item.children, current, root, depth + 1)))
         else:
             first = item.first_url()
-            views.append(NavView(item.title, root + first if first else None, False, False, []))
+            views.append(NavView(item.title, root + first if first else None, False, []))
     return views
+
+
+def open_sections(items: list[NavItem], current: str) -> tuple[int, ...]:
+    """Which sections hold the page: pages that share them (and their folder) share one menu."""
+    path: list[int] = []
+    while True:
+        holder = next((i for i, item in enumerate(items) if item.url is None and current in item.urls), None)
+        if holder is None:
+            return tuple(path)
+        path.append(holder)
+        items = items[holder].children
 
 
 def flat(items: list[NavItem]) -> list[tuple[str, str]]:

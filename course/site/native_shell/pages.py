@@ -9,8 +9,12 @@ is most of why this shell is fast. A tree step does what MkDocs does to links (`
 
 from __future__ import annotations
 
+import importlib
+import multiprocessing
+import os
 import posixpath
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,3 +116,33 @@ class PageRenderer:
 def docs_pages(docs_dir: Path) -> list[str]:
     """Every Markdown page of the docs tree, as posix paths, in a stable order."""
     return sorted(posixpath.join(*p.relative_to(docs_dir).parts) for p in docs_dir.rglob("*.md"))
+
+
+PARALLEL_FROM = 200  # pages: below this, starting worker processes costs more than it saves
+MAX_WORKERS = 4
+
+
+def _render_chunk(task: tuple[Path, dict[str, str], Path, list[str]]) -> list[RenderedPage]:
+    project_config, strings, docs_dir, docs = task
+    renderer = PageRenderer(project_config, strings)
+    return [renderer.render(doc, (docs_dir / doc).read_text("utf-8")) for doc in docs]
+
+
+def render_all(project_config: Path, strings: dict[str, str], docs_dir: Path) -> list[RenderedPage]:
+    """Every page of the docs tree, in :func:`docs_pages` order.
+
+    Markdown is most of a build's time and each page is independent, so a large course is
+    rendered by one worker process per core (fresh interpreters: "spawn", safe beside threads).
+    """
+    docs = docs_pages(docs_dir)
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+                  MAX_WORKERS)
+    if len(docs) < PARALLEL_FROM or workers < 2:
+        return _render_chunk((project_config, strings, docs_dir, docs))
+    tasks = [(project_config, strings, docs_dir, docs[i::workers]) for i in range(workers)]
+    # Each worker imports course.loading before anything else, in the order the build itself does: the
+    # loading <-> validation import cycle (issue 14) breaks when course.site is imported first.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=importlib.import_module, initargs=("course.loading",)) as pool:
+        rendered = {page.doc: page for part in pool.map(_render_chunk, tasks) for page in part}
+    return [rendered[doc] for doc in docs]
