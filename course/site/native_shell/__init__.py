@@ -122,7 +122,9 @@ def _write_pages(shell: ShellInput, pages: list[RenderedPage], site: Path, lunr_
         following = order[at + 1] if at is not None and at + 1 < len(order) else None
         html = template.render(
             **common, page=page, root=root, nav_html=menus.html(page.url, root),
-            toc=_toc_entries(page.toc), previous=previous, next=following, not_found=False,
+            # a scenario's h3s are its steps and endings with their ratings: listed, they would give it away
+            toc=_toc_entries(page.toc, deep='data-kind="scenario"' not in page.body),
+            previous=previous, next=following, not_found=False,
         )
         target = site / page.url
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -158,9 +160,10 @@ def _lunr_order(names: list[str]) -> list[str]:
     return sorted(names, key=lambda n: (rank.get(n, 2), n))
 
 
-def _toc_entries(tokens: list[dict]) -> list[dict]:
-    """The page's h2 and h3 headings (the h1 is the page title)."""
+def _toc_entries(tokens: list[dict], *, deep: bool = True) -> list[dict]:
+    """The page's h2 and h3 headings (the h1 is the page title); only h2 when not ``deep``."""
     if len(tokens) == 1 and tokens[0]["level"] == 1:
         tokens = tokens[0]["children"]
-    return [{"id": t["id"], "name": t["name"], "children": [{"id": c["id"], "name": c["name"], "children": []}
-                                                           for c in t["children"]]} for t in tokens]
+    return [{"id": t["id"], "name": t["name"],
+             "children": [{"id": c["id"], "name": c["name"], "children": []} for c in t["children"]] if deep else []}
+            for t in tokens]
