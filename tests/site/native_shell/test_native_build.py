@@ -175,3 +175,12 @@ def test_pages_rendered_in_worker_processes_are_the_same_as_in_one(tmp_path: Pat
     parallel = pages.render_all(PROJECT / "mkdocs.yml", shell.strings, shell.docs_dir)
     assert [p.doc for p in parallel] == [p.doc for p in serial] and len(serial) == 14
     assert [(p.body, p.links, p.toc, p.title) for p in parallel] == [(p.body, p.links, p.toc, p.title) for p in serial]
+
+
+def test_a_scenarios_table_of_contents_does_not_give_its_endings_away(native_mini_site: Path) -> None:
+    html = (native_mini_site / "scenarier/test-scenarie.html").read_text("utf-8")
+    toc = re.search(r'<nav class="on-toc".*?</nav>', html, re.S).group(0)
+    assert 'href="#kilder"' in toc and "#trin-" not in toc and "#slut-" not in toc
+    module_toc = re.search(r'<nav class="on-toc".*?</nav>',
+                           (native_mini_site / "moduler/grundmodul.html").read_text("utf-8"), re.S).group(0)
+    assert module_toc.count("<li>") >= 2
