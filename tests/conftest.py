@@ -48,7 +48,7 @@ def default_course() -> Course:
 def build_into(course: Course, target: Path, shell: str | None = None) -> Path:
     from course.site import build_site
 
-    build_site(course, PROJECT, target, shell)  # type: ignore[arg-type]
+    build_site(course, PROJECT, target, shell=shell)  # type: ignore[arg-type]
     return target
 
 

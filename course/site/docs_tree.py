@@ -17,12 +17,14 @@ import jinja2
 
 from course.model import Course, Module, Page, Scenario, Source, Track
 from course.site import layout, verify_page
+from course.site.materials import MATERIALS_DIR, Materials
 from course.site.layout import rewrite_links
 from course.site.shell_input import PageOrigin
 from course.site.text_render import author_html, escape_markdown_html, script_json, shell_text
 from course.validation.scenario_graph import best_path
 
 TEMPLATES = Path(__file__).parent / "templates"
+ABOUT_PAGE = "om"  # "Om kurset": lists the printed materials in the offline copy
 
 
 def _environment(present: layout.Present) -> jinja2.Environment:
@@ -64,7 +66,8 @@ def _environment(present: layout.Present) -> jinja2.Environment:
 class DocsTreeWriter:
     """Renders every page of a course into ``docs_dir`` and returns the navigation."""
 
-    def __init__(self, course: Course, strings: dict[str, str], docs_dir: Path):
+    def __init__(self, course: Course, strings: dict[str, str], docs_dir: Path, materials: Materials | None = None):
+        self.materials = materials
         self.course = course
         self.t = strings
         self.docs_dir = docs_dir
@@ -102,7 +105,9 @@ class DocsTreeWriter:
             if page.meta.id != "index":
                 doc = layout.page_doc(page.meta.id)
                 self.origins[doc] = self.body_origin(page)
-                self.write(doc, "page.md.j2", page=page, body=rewrite_links(page.body, doc, present=self.present))
+                materials = self.materials if page.meta.id == ABOUT_PAGE else None
+                self.write(doc, "page.md.j2", page=page, body=rewrite_links(page.body, doc, present=self.present),
+                           materials=materials, materials_dir=MATERIALS_DIR)
         self.origins[layout.GLOSSARY_DOC] = PageOrigin(
             "glossary.yml", 1, texts=tuple(t for t in course.yaml_texts if t.path == "glossary.yml"))
         self.write(layout.GLOSSARY_DOC, "glossary.md.j2", terms=course.glossary)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from urllib.parse import unquote
 
 from course.site import layout
 from course.site.native_shell.pages import RenderedPage
@@ -70,6 +71,7 @@ def broken_links(pages: Iterable[RenderedPage], files: set[str], origins: dict[s
         base = posixpath.dirname(page.url)
         for href in page.links:
             path, _, fragment = href.partition("#")
+            path, fragment = unquote(path), unquote(fragment)
             target = posixpath.normpath(posixpath.join(base, path)) if path else page.url
             if target.startswith("../") or target == "..":
                 message = f"link '{href}' leaves the site"
