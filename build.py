@@ -18,7 +18,7 @@ import click
 from course.atomic_output import OutputWriteError, prepare_folder, replaced_on_success
 from course.diagnostics import CourseError
 from course.loading import load_course
-from course.model import Course
+from course.model import SHELL_NAMES, Course, ShellName
 from course.output_safety import OutputPolicy, OutputRefused, check_output
 from course.output_safety import course_output_policy as _course_policy
 
@@ -209,8 +209,10 @@ def claims(course_root: Path, only_due: bool, today) -> None:
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: site/ beside the course).")
+@click.option("--shell", type=click.Choice(SHELL_NAMES), default=None,
+              help="The HTML shell (default: 'shell' in course.yml, else mkdocs).")
 @click.pass_obj
-def build(course_root: Path, out: Path | None) -> None:
+def build(course_root: Path, out: Path | None, shell: ShellName | None) -> None:
     """Check, then build the static site; the previous site stays if anything fails."""
     from course.site import SetupError, ShellError, build_site
 
@@ -222,7 +224,7 @@ def build(course_root: Path, out: Path | None) -> None:
     _check_claims(course)
     try:
         with replaced_on_success(target, policy) as staging:
-            pages = build_site(course, PROJECT, staging)
+            pages = build_site(course, PROJECT, staging, shell=shell)
     except ShellError as exc:
         raise click.ClickException(f"the site shell reported:\n{exc}\nThe previous site is unchanged.") from None
     except SetupError as exc:

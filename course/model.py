@@ -194,6 +194,10 @@ class ClaimsSettings(Strict):
     enforce: bool = True
 
 
+ShellName = Literal["mkdocs", "native"]
+SHELL_NAMES: tuple[str, ...] = ("mkdocs", "native")
+
+
 class CourseMeta(Strict):
     title: str = Field(min_length=1)
     subtitle: str = ""
@@ -203,6 +207,8 @@ class CourseMeta(Strict):
     version: str = Field(default="1.0", pattern=r"^[0-9]+(\.[0-9]+){0,2}$")  # in package names and manifests
     content_note: str = Field(min_length=1)
     claims: ClaimsSettings = ClaimsSettings()
+    # the HTML shell that turns the docs tree into pages (`build --shell` overrides it)
+    shell: ShellName = "mkdocs"
 
 
 REGEX_PREFIX = "re:"

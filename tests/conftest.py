@@ -45,10 +45,10 @@ def default_course() -> Course:
     return load_course(PROJECT)
 
 
-def build_into(course: Course, target: Path) -> Path:
+def build_into(course: Course, target: Path, shell: str | None = None) -> Path:
     from course.site import build_site
 
-    build_site(course, PROJECT, target)
+    build_site(course, PROJECT, target, shell=shell)  # type: ignore[arg-type]
     return target
 
 
@@ -60,6 +60,23 @@ def mini_site(mini_course: Course, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture(scope="session")
 def default_site(default_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_into(default_course, tmp_path_factory.mktemp("default-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def native_mini_site(mini_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini course through Opspor's own shell (course/site/native_shell)."""
+    return build_into(mini_course, tmp_path_factory.mktemp("native-mini-site") / "site", "native")
+
+
+@pytest.fixture(scope="session", params=["mkdocs", "native"])
+def any_mini_site(request: pytest.FixtureRequest) -> Path:
+    """The mini course built by each HTML shell in turn: a test that takes it runs against both."""
+    return request.getfixturevalue("mini_site" if request.param == "mkdocs" else "native_mini_site")
+
+
+@pytest.fixture(scope="session")
+def native_default_site(default_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_into(default_course, tmp_path_factory.mktemp("native-default-site") / "site", "native")
 
 
 @dataclass

@@ -23,7 +23,8 @@ FEEDBACK_LINE = re.compile(r"^\s*>\s?(.*)$")
 FILL_IN = re.compile(r"\[\[[^\]]+\]\]")
 MAX_ANSWERS = 6  # the learner record packs each chosen set into one base-64 digit
 
-_CODE_FINDER = MarkdownIt("commonmark", {"html": False})
+# Only block structure matters for finding code, so the (costly) inline pass is off.
+_CODE_FINDER = MarkdownIt("commonmark", {"html": False}).disable("inline")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ def quiz_blocks(lines: list[str]) -> tuple[list[QuizSpan], list[tuple[int, str]]
 
     A tag counts only on a line of its own (indented at most three spaces) outside code.
     """
+    if not any(QUIZ_OPEN in line or QUIZ_CLOSE in line for line in lines):
+        return [], []  # most of a course's pages: no need to find their code
     code = code_lines(lines)
     spans: list[QuizSpan] = []
     problems: list[tuple[int, str]] = []

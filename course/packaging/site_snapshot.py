@@ -10,18 +10,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from course.model import Course
+from course.model import Course, ShellName
 from course.scratch import scratch_folder
 from course.site import build_site
 
-# Pages that only make sense on a web server: MkDocs' 404 page links with absolute
-# paths (/assets/...), which break from a folder on disk and inside an LMS.
+# Pages that only make sense on a web server: a 404 page is served at whatever address was
+# asked for, so its links cannot be relative to one folder (MkDocs' uses /assets/...); on disk
+# and inside an LMS nobody ever sees it.
 SERVER_ONLY = frozenset({"404.html"})
 
 
 @contextmanager
-def built_site(course: Course, project_root: Path, with_materials: bool = False) -> Iterator[Path]:
-    """``with_materials``: print every PDF (packs and workshop kits) into the site's ``Materialer``
+def built_site(course: Course, project_root: Path, with_materials: bool = False,
+               shell: ShellName | None = None) -> Iterator[Path]:
+    """The course's site (with its own shell, or ``shell``) in a scratch folder.
+
+    ``with_materials``: print every PDF (packs and workshop kits) into the site's ``Materialer``
     folder, listed on "Om kurset"; the offline copy carries them, an LMS package does not."""
     with scratch_folder("opspor-package-site-") as tmp:
         site = tmp / "site"
@@ -31,5 +35,5 @@ def built_site(course: Course, project_root: Path, with_materials: bool = False)
             from course.packaging.materials import print_materials
 
             materials = print_materials(course, tmp / "pdf", ui_strings(course.meta.language))
-        build_site(course, project_root, site, materials)
+        build_site(course, project_root, site, materials, shell=shell)
         yield site

@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 
 from course.i18n import ui_strings
-from course.model import Course
+from course.model import Course, ShellName
 from course.scratch import scratch_folder
 from course.site import layout
 from course.site.docs_tree import DocsTreeWriter
 from course.site.materials import MATERIALS_DIR, Materials
 from course.site.manifest import build_manifest, manifest_script
-from course.site.mkdocs_shell import ShellError, ShellInput, render
+from course.site.shell_input import ShellError, ShellInput
 from course.site.text_render import shell_text
 
 ASSETS = Path(__file__).parent / "assets"
@@ -41,7 +41,7 @@ RUNTIME_SCRIPTS = (
     "opspor-certificate.js",
 )
 
-__all__ = ["SetupError", "ShellError", "build_site", "write_docs"]
+__all__ = ["SetupError", "ShellError", "build_site", "render_shell", "write_docs"]
 
 
 class SetupError(Exception):
@@ -67,7 +67,8 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
     strings = ui_strings(course.meta.language)
     vendored = vendor_sources(project_root)
     docs.mkdir(parents=True, exist_ok=True)
-    nav = DocsTreeWriter(course, strings, docs, materials).write_all()
+    writer = DocsTreeWriter(course, strings, docs, materials)
+    nav = writer.write_all()
     if materials is not None:  # the PDFs are files of the site; "Om kurset" links to them
         shutil.copytree(materials.folder, docs / MATERIALS_DIR)
     asset_dir = docs / layout.ASSET_DIR
@@ -100,18 +101,30 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
         filled_slots=tuple(edition.fills) if edition else (),
         logo=logo,
         notice=strings["edition_example_notice"] if edition and edition.example else None,
+        origins=writer.origins,
     )
 
 
-def build_site(course: Course, project_root: Path, site_dir: Path, materials: Materials | None = None) -> int:
+def render_shell(name: ShellName, project_root: Path, shell: ShellInput, work: Path) -> None:
+    """Turn the docs tree into HTML with the named shell (each shell is imported only when used)."""
+    if name == "native":
+        from course.site.native_shell import render
+    else:
+        from course.site.mkdocs_shell import render
+    render(project_root / "mkdocs.yml", shell, work)
+
+
+def build_site(course: Course, project_root: Path, site_dir: Path, materials: Materials | None = None,
+               shell: ShellName | None = None) -> int:
     """Build the whole site into ``site_dir`` (which must not exist yet). Returns page count.
 
     ``materials``: printed PDFs to carry in a ``Materialer`` folder (the offline copy), listed on "Om kurset".
+    ``shell`` overrides the course's own choice (``shell:`` in course.yml, default mkdocs).
     """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Beside site_dir (in the claimed staging folder when building for an output), so a
     # killed build leaves nothing in the temp dir; claimed, so the next run removes it.
     with scratch_folder(".opspor-docs-", site_dir.parent) as work:
-        shell = write_docs(course, project_root, work / "docs", site_dir, materials)
-        render(project_root / "mkdocs.yml", shell, work)
+        shell_input = write_docs(course, project_root, work / "docs", site_dir, materials)
+        render_shell(shell or course.meta.shell, project_root, shell_input, work)
     return sum(1 for _ in site_dir.rglob("*.html"))

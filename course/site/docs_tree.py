@@ -1,7 +1,9 @@
 """Write the generated docs tree: one Markdown page per module, scenario, track and page.
 
-This is shell-neutral: plain Markdown with admonitions, plus the quiz plugin's
-``<quiz>`` blocks. Only ``mkdocs_shell`` knows how it becomes HTML.
+This is shell-neutral: plain Markdown with admonitions, plus our quiz extension's
+``<quiz>`` blocks. A shell (``mkdocs_shell``, ``native_shell``) turns it into HTML; the writer
+also records which source each page comes from (``origins``), so a shell can report a broken
+link at its ``path:line``.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from typing import Any
 
 import jinja2
 
-from course.model import Course, EndingNote, Module, Scenario, Source, Track, option_ref
+from course.model import Course, EndingNote, Module, Page, Scenario, Source, Track, option_ref
 from course.site import edition_docs, layout, verify_page
 from course.site.materials import MATERIALS_DIR, Materials
 from course.site.layout import rewrite_links
+from course.site.shell_input import PageOrigin
 from course.site.text_render import author_html, escape_markdown_html, script_json, shell_text
 from course.validation.scenario_graph import best_path
 
@@ -70,6 +73,16 @@ class DocsTreeWriter:
         self.t = strings
         self.docs_dir = docs_dir
         self.env = _environment(self.present)
+        self.origins: dict[str, PageOrigin] = {}  # docs path -> its source, for the shell's path:line
+
+    def yaml_origin(self, folder: str, item_id: str) -> PageOrigin:
+        """The YAML file (scenario, track) whose ``id`` is ``item_id``, with its strings."""
+        path = next((t.path for t in self.course.yaml_texts
+                     if t.key == ("id",) and t.text == item_id and t.path.startswith(folder)), "")
+        return PageOrigin(path, 1, texts=tuple(t for t in self.course.yaml_texts if t.path == path))
+
+    def body_origin(self, item: Module | Page) -> PageOrigin:
+        return PageOrigin(_relative_to(item.path, self.course.root), item.body_line, item.links)
 
     def present(self, scheme: str, item_id: str) -> bool:
         """Is this module or scenario in the build (a track's package holds only that track)?"""
@@ -93,11 +106,14 @@ class DocsTreeWriter:
             if page.meta.id != "index":
                 doc = layout.page_doc(page.meta.id)
                 body = page.body
+                self.origins[doc] = self.body_origin(page)
                 if course.edition is not None and page.meta.id == "hjaelp":
                     body = edition_docs.help_body(body, self.help_contacts(doc))
                 materials = self.materials if page.meta.id == ABOUT_PAGE else None
                 self.write(doc, "page.md.j2", page=page, body=rewrite_links(body, doc, present=self.present),
                            materials=materials, materials_dir=MATERIALS_DIR)
+        self.origins[layout.GLOSSARY_DOC] = PageOrigin(
+            "glossary.yml", 1, texts=tuple(t for t in course.yaml_texts if t.path == "glossary.yml"))
         if course.edition is not None:
             self.write_edition()
         self.write(layout.GLOSSARY_DOC, "glossary.md.j2", terms=course.glossary)
@@ -111,6 +127,7 @@ class DocsTreeWriter:
     def write_module(self, module: Module) -> None:
         doc = layout.module_doc(module.id)
         prerequisites = [self.course.modules[p] for p in module.meta.prerequisites if p in self.course.modules]
+        self.origins[doc] = self.body_origin(module)
         body = module.body
         if self.course.edition is not None:
             body = edition_docs.filled_body(module, self.course.edition, self.t)
@@ -152,6 +169,7 @@ class DocsTreeWriter:
         doc = layout.scenario_doc(scenario.id)
         numbers = {step_id: i for i, step_id in enumerate(scenario.steps, 1)}
         data = script_json(player_data(scenario, doc, self.present))
+        self.origins[doc] = self.yaml_origin("scenarios/", scenario.id)
         conditions = {ending_id: [note_condition(note, numbers, self.t) for note in ending.notes]
                       for ending_id, ending in scenario.endings.items()}
         self.write(doc, "scenario.md.j2", scenario=scenario, step_numbers=numbers, player_json=data,
@@ -174,6 +192,7 @@ class DocsTreeWriter:
     def write_track(self, track: Track) -> None:
         doc = layout.track_doc(track.id)
         items = self.track_items(track, doc)
+        self.origins[doc] = self.yaml_origin("tracks/", track.id)
         levels = [(level, [i for i in items if i["level"] == level]) for level in (1, 2)]
         self.write(doc, "track.md.j2", track=track, levels=[lv for lv in levels if lv[1]],
                    hours=format_hours(self.course.track_hours(track.id)),
@@ -189,6 +208,7 @@ class DocsTreeWriter:
 
     def write_index(self) -> None:
         intro_page = self.course.pages["index"]
+        self.origins["index.md"] = self.body_origin(intro_page)
         self.write("index.md", "index.md.j2", meta=self.course.meta,
                    intro=rewrite_links(intro_page.body, "index.md", present=self.present),
                    tracks=self.track_summaries("index.md"))
@@ -249,6 +269,13 @@ def _chunked(entries: list[Any]) -> list[Any]:
 def _first_track(course: Course, tracks: list[str]) -> str | None:
     """A page shared by several (not all) tracks is listed under the first of them."""
     return next((t for t in course.tracks if t in tracks), None)
+
+
+def _relative_to(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def format_hours(hours: float) -> str:

@@ -50,6 +50,15 @@ def scorm_zips(mini_course: Course, track_site: Path, tmp_path_factory: pytest.T
 
 
 @pytest.fixture(scope="session")
+def native_scorm12_zip(mini_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same track's SCORM 1.2 package, made from the native shell's site."""
+    view = track_course(mini_course, TRACK)
+    site = build_into(view, tmp_path_factory.mktemp("native-track-site") / "site", "native")
+    target = tmp_path_factory.mktemp("scorm-native") / "1.2.zip"
+    return write_scorm_package(view, TRACK, "1.2", site, PROJECT, target).path
+
+
+@pytest.fixture(scope="session")
 def offline_zip(mini_course: Course, mini_site: Path, tmp_path_factory: pytest.TempPathFactory) -> BundleResult:
     return write_offline_bundle(mini_course, mini_site, tmp_path_factory.mktemp("offline") / "bundle.zip")
 
@@ -60,8 +69,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def lms_server(scorm_zips: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a folder holding the test LMS page, scorm-again and each package unzipped."""
+def lms_server(scorm_zips: dict[str, Path], native_scorm12_zip: Path,
+               tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a folder holding the test LMS page, scorm-again and each package unzipped
+    (``pkg12``, ``pkg2004``, and ``pkg12-native`` from the native shell)."""
     root = tmp_path_factory.mktemp("lms")
     for name in ("scorm12.min.js", "scorm2004.min.js"):
         source = SCORM_AGAIN / name
@@ -72,6 +83,8 @@ def lms_server(scorm_zips: dict[str, Path], tmp_path_factory: pytest.TempPathFac
     for version, archive in scorm_zips.items():
         with zipfile.ZipFile(archive) as z:
             z.extractall(root / f"pkg{version.replace('.', '')}")
+    with zipfile.ZipFile(native_scorm12_zip) as z:
+        z.extractall(root / "pkg12-native")
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -94,7 +107,7 @@ class LmsSession:
 
     def launch_frame(self) -> Any:
         """The launch page's frame, for evaluate()."""
-        return self.page.frame(url=re.compile(r"/pkg[0-9]+/index\.html$"))
+        return self.page.frame(url=re.compile(r"/pkg[0-9]+(-native)?/index\.html$"))
 
     def course_frame(self) -> Any:
         """The frame showing the course pages, for evaluate()."""
@@ -116,18 +129,18 @@ class LmsSession:
 @pytest.fixture
 def launch_in_lms(browser: Any, lms_server: str) -> Iterator[Callable[..., LmsSession]]:
     """Open a package in the test LMS: launch(version, preload=None, settings=None, same_browser_as=None,
-    viewport=None, block_course_storage=False).
+    viewport=None, block_course_storage=False, package=None).
 
     ``same_browser_as``: an earlier session whose browser profile (storage and all) this launch uses,
     as the next learner on a shared computer would. ``viewport``: the window (and SCO frame) size.
     ``block_course_storage``: the course pages (the launch page's frame) get no localStorage or
-    sessionStorage."""
+    sessionStorage. ``package``: the unzipped package's folder (default ``pkg<version>``)."""
     contexts: list[Any] = []
     page_errors: list[str] = []
 
     def launch(version: str, preload: dict | None = None, settings: dict | None = None,
                same_browser_as: LmsSession | None = None, viewport: dict | None = None,
-               block_course_storage: bool = False) -> LmsSession:
+               block_course_storage: bool = False, package: str | None = None) -> LmsSession:
         network = same_browser_as.network if same_browser_as else NetworkLog()
         if same_browser_as:
             context = same_browser_as.page.context
@@ -145,7 +158,7 @@ def launch_in_lms(browser: Any, lms_server: str) -> Iterator[Callable[..., LmsSe
         page.on("console", lambda msg: console.append(msg.text) if msg.type == "error" else None)
         setup = {
             "version": version,
-            "launch": f"pkg{version.replace('.', '')}/index.html",
+            "launch": f"{package or 'pkg' + version.replace('.', '')}/index.html",
             "preload": preload,
             "settings": settings or {},
             "frame": viewport,

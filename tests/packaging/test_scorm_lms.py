@@ -342,3 +342,17 @@ def test_without_room_for_a_copy_the_lms_record_is_not_overwritten(
     answer_module(session.course(), mini_course.modules["grundmodul"], correctly=True)
     session.end_launch()
     assert session.cmi("suspend_data") == "{cut", "never overwritten without a copy"
+
+
+def test_the_native_shells_package_records_pass_and_score_in_the_lms(launch_in_lms, native_scorm12_zip: Path,
+                                                                    mini_course: Course) -> None:
+    session = launch_in_lms("1.2", mastery_preload("1.2", native_scorm12_zip), package="pkg12-native")
+    session.course().locator('body[data-opspor-shell="native"]').wait_for(state="attached")
+    assert status_of(session, "1.2")["status"] == "incomplete"
+    complete_track(session, mini_course, TRACK, correctly=True)
+    session.end_launch()
+    stored = status_of(session, "1.2")
+    assert (stored["status"], stored["raw"]) == ("passed", "100")
+    assert stored["location"] == f"spor/{TRACK}.html"
+    assert session.events().count("LMSInitialize") == 1
+    assert not session.network.blocked

@@ -103,7 +103,7 @@ def remote_fetches(site: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("site_fixture", ["mini_site", "default_site"])
+@pytest.mark.parametrize("site_fixture", ["mini_site", "default_site", "native_mini_site", "native_default_site"])
 def test_no_page_fetches_from_another_host(site_fixture: str, request: pytest.FixtureRequest) -> None:
     site: Path = request.getfixturevalue(site_fixture)
     assert list(site.rglob("*.html")), "no pages were built"

@@ -37,10 +37,13 @@
   function installQuickExit() {
     var link = exitLink();
     if (link) {
-      var bar = link.closest(".opspor-safety-bar") || link;
+      var bar = link.closest("[data-opspor-safety-bar]") || link;
       bar.classList.add("opspor-safety-bar--active");
       document.body.classList.add("opspor-has-bar");
-      var banner = bar.closest(".md-banner");
+      // The shell's template may hold the bar in a wrapper of its own (data-opspor-bar-holder
+      // names it); once the bar has moved out, an empty wrapper is removed.
+      var holder = bar.getAttribute("data-opspor-bar-holder");
+      var banner = holder ? bar.closest(holder) : null;
       document.body.insertBefore(bar, document.body.firstChild); // first in keyboard order
       if (banner && !banner.textContent.trim()) banner.parentNode.removeChild(banner);
       link.addEventListener("click", quickExit);
@@ -73,7 +76,8 @@
   }
 
   function contentArea() {
-    return document.querySelector("article.md-content__inner") || document.querySelector("main") || document.body;
+    // Each shell's template marks its content region with data-opspor-content.
+    return document.querySelector("[data-opspor-content]") || document.querySelector("main") || document.body;
   }
 
   /* Right under the page heading: "skip to content" lands on the heading, the note comes next. */
@@ -106,7 +110,7 @@
         el("p", {}, [el("a", { href: O.url(O.course.pages.help), text: t("content_note_help") })]),
         el("button", { type: "button", class: "opspor-button", text: t("content_note_ok"), onclick: function () {
           note.remove();
-          var heading = document.querySelector("article h1");
+          var heading = contentArea().querySelector("h1");
           if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
         } }),
       ]);
@@ -130,7 +134,7 @@
         el("button", { type: "button", class: "opspor-button", text: t("set_aside_ok"), onclick: function () {
           store.acknowledgeSetAside();
           notice.remove();
-          var heading = document.querySelector("article h1");
+          var heading = contentArea().querySelector("h1");
           if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
         } }),
       ].forEach(function (child) { notice.appendChild(child); });

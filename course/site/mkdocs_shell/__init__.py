@@ -12,39 +12,19 @@ import io
 import logging
 import os
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from course.site.mkdocs_shell.content_policy import POLICY
+from course.site.shell_input import QUICK_EXIT_URL, ShellError, ShellInput
 
 OVERRIDES = Path(__file__).parent / "overrides"
 SHELL_ASSETS = Path(__file__).parent / "assets"  # the theme's inline scripts, as files
 HOOKS = (Path(__file__).parent / "content_policy.py", Path(__file__).parent / "toc_policy.py")
-QUICK_EXIT_URL = "https://www.dr.dk/"
 
-
-class ShellError(Exception):
-    """The shell refused the generated pages (in strict mode a warning is an error)."""
-
-
-@dataclass(frozen=True)
-class ShellInput:
-    docs_dir: Path
-    site_dir: Path
-    nav: list[Any]
-    site_name: str
-    language: str
-    strings: dict[str, str]
-    extra_css: list[str]
-    extra_javascript: list[str]
-    polyfills: list[str]
-    edition_name: str = ""  # a local edition's name (build.py --edition), shown in its slots
-    filled_slots: tuple[str, ...] = ()  # the slots the edition filled
-    logo: str | None = None  # the edition's logo, a path inside docs_dir, shown in the header as <img>
-    notice: str | None = None  # a notice on every page (the example edition's "Eksempel – ...")
+__all__ = ["ShellError", "ShellInput", "render", "shell_config"]
 
 
 class _Collect(logging.Handler):

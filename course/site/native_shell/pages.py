@@ -1,0 +1,148 @@
+"""The docs tree's Markdown pages as HTML bodies, with Python-Markdown and the mkdocs shell's extensions.
+
+The extension list is the project's (``markdown_extensions`` in ``mkdocs.yml``) plus our own two, in
+the order the mkdocs shell uses, so both shells make the same HTML of the same Markdown: the same
+heading ids, admonitions, details and quizzes. One parser is reused for every page (``reset``), which
+is most of why this shell is fast. A tree step does what MkDocs does to links (``x.md`` becomes
+``x.html``) and records every link, so :mod:`link_check` can judge them on the parser's own tree.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import os
+import posixpath
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element
+
+import markdown
+import yaml
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+@dataclass
+class RenderedPage:
+    doc: str  # docs path, e.g. moduler/x.md
+    url: str  # site path, e.g. moduler/x.html
+    title: str  # HTML-escaped already (the docs tree's contract with a shell)
+    body: str
+    toc: list[dict[str, Any]]
+    links: list[str] = field(default_factory=list)  # relative hrefs in the Markdown, as written (.html)
+
+
+def html_path(doc: str) -> str:
+    return doc[: -len(".md")] + ".html"
+
+
+def is_relative(href: str) -> bool:
+    return bool(href) and not _SCHEME.match(href) and not href.startswith("//")
+
+
+class _Links(Treeprocessor):
+    """``x.md#a`` -> ``x.html#a`` (as MkDocs does) and note every relative link for the checker."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.found: list[str] = []
+
+    def run(self, root: Element) -> None:
+        for element in root.iter("a"):
+            href = element.get("href")
+            if href is None or not is_relative(href):
+                continue
+            path, hash_, fragment = href.partition("#")
+            if path.endswith(".md"):
+                href = html_path(path) + hash_ + fragment
+                element.set("href", href)
+            self.found.append(href)
+
+
+class _LinkExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        self.processor = _Links(md)
+        md.treeprocessors.register(self.processor, "opspor_native_links", 1)
+
+
+def extension_list(project_config: Path, strings: dict[str, str]) -> tuple[list[Any], dict[str, Any]]:
+    """The mkdocs shell's Markdown extensions: mkdocs.yml's, then the markup guard, then quizzes."""
+    config = yaml.safe_load(project_config.read_text("utf-8")) or {}
+    names: list[Any] = []
+    configs: dict[str, Any] = {}
+    for entry in config.get("markdown_extensions", []):
+        if isinstance(entry, dict):
+            for name, options in entry.items():
+                names.append(name)
+                configs[name] = options or {}
+        else:
+            names.append(entry)
+    names.append("course.markup_policy")
+    names.append("course.quiz")
+    configs["course.quiz"] = {"strings": {k: v for k, v in strings.items() if k.startswith("quiz_")}}
+    return names, configs
+
+
+class PageRenderer:
+    """One Python-Markdown parser for every page of a build."""
+
+    def __init__(self, project_config: Path, strings: dict[str, str]) -> None:
+        names, configs = extension_list(project_config, strings)
+        self.links = _LinkExtension()
+        self.md = markdown.Markdown(extensions=[*names, self.links], extension_configs=configs,
+                                    output_format="html")
+
+    def render(self, doc: str, text: str) -> RenderedPage:
+        title = ""
+        match = _FRONT_MATTER.match(text)
+        if match:
+            meta = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+            title = str(meta.get("title", ""))
+            text = text[match.end():]
+        self.md.reset()
+        self.links.processor.found = []
+        body = self.md.convert(text)
+        toc = getattr(self.md, "toc_tokens", [])
+        return RenderedPage(doc, html_path(doc), title, body, toc, list(self.links.processor.found))
+
+
+def docs_pages(docs_dir: Path) -> list[str]:
+    """Every Markdown page of the docs tree, as posix paths, in a stable order."""
+    return sorted(posixpath.join(*p.relative_to(docs_dir).parts) for p in docs_dir.rglob("*.md"))
+
+
+PARALLEL_FROM = 200  # pages: below this, starting worker processes costs more than it saves
+MAX_WORKERS = 4
+
+
+def _render_chunk(task: tuple[Path, dict[str, str], Path, list[str]]) -> list[RenderedPage]:
+    project_config, strings, docs_dir, docs = task
+    renderer = PageRenderer(project_config, strings)
+    return [renderer.render(doc, (docs_dir / doc).read_text("utf-8")) for doc in docs]
+
+
+def render_all(project_config: Path, strings: dict[str, str], docs_dir: Path) -> list[RenderedPage]:
+    """Every page of the docs tree, in :func:`docs_pages` order.
+
+    Markdown is most of a build's time and each page is independent, so a large course is
+    rendered by one worker process per core (fresh interpreters: "spawn", safe beside threads).
+    """
+    docs = docs_pages(docs_dir)
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+                  MAX_WORKERS)
+    if len(docs) < PARALLEL_FROM or workers < 2:
+        return _render_chunk((project_config, strings, docs_dir, docs))
+    tasks = [(project_config, strings, docs_dir, docs[i::workers]) for i in range(workers)]
+    # Each worker imports course.loading before anything else, in the order the build itself does: the
+    # loading <-> validation import cycle (issue 14) breaks when course.site is imported first.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=importlib.import_module, initargs=("course.loading",)) as pool:
+        rendered = {page.doc: page for part in pool.map(_render_chunk, tasks) for page in part}
+    return [rendered[doc] for doc in docs]

@@ -1,0 +1,54 @@
+"""What the docs tree hands to an HTML shell, and how a shell refuses it.
+
+Kept apart from every shell so that each shell (``mkdocs_shell``, ``native_shell``) depends on
+this contract and not on another shell. The docs tree's contract with a shell: pages are
+Markdown with a ``title`` in YAML front matter; titles and navigation labels are already
+HTML-escaped (mkdocs-material prints them as HTML, so the docs tree escapes them once for
+every shell).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from course.model import Link, YamlText
+
+QUICK_EXIT_URL = "https://www.dr.dk/"  # where "Luk siden" goes: a neutral news site, in the same tab
+
+
+class ShellError(Exception):
+    """The shell refused the generated pages (a broken link or anchor, or any warning)."""
+
+
+@dataclass(frozen=True)
+class PageOrigin:
+    """Which authored source a generated page comes from, so a shell can report ``path:line``.
+
+    ``links`` are the source's internal links with their lines (Markdown bodies); ``texts`` are
+    its YAML strings with their lines (scenarios). Read from the model, never from the file.
+    """
+
+    path: str  # relative to the course root
+    line: int = 1
+    links: tuple[Link, ...] = ()
+    texts: tuple[YamlText, ...] = ()
+
+
+@dataclass(frozen=True)
+class ShellInput:
+    docs_dir: Path
+    site_dir: Path
+    nav: list[Any]
+    site_name: str
+    language: str
+    strings: dict[str, str]
+    extra_css: list[str]
+    extra_javascript: list[str]
+    polyfills: list[str]
+    origins: dict[str, PageOrigin] = field(default_factory=dict)  # docs path -> its source
+    edition_name: str = ""  # a local edition's name (build.py --edition), shown in its slots
+    filled_slots: tuple[str, ...] = ()  # the slots the edition filled
+    logo: str | None = None  # the edition's logo, a path inside docs_dir, shown in the header as <img>
+    notice: str | None = None  # a notice on every page (the example edition's "Eksempel – ...")
