@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
@@ -42,10 +43,13 @@ def _environment(present: layout.Present) -> jinja2.Environment:
 
     @jinja2.pass_context
     def source_line(ctx: Any, source: Source) -> str:
-        text = f"{source.title}. {source.publisher}, {source.year or ctx['t']['undated']}."
+        text = escape_markdown_html(f"{source.title}. {source.publisher}, {source.year or ctx['t']['undated']}.")
         if source.url:
-            text += f" <{source.url}>"
-        return escape_markdown_html(text)
+            # a real link (the text shown is the address); the URL is http(s) (checked), quoted so
+            # that brackets, spaces or angle brackets in it cannot end the Markdown link early
+            href = quote(source.url, safe=":/?#@!$&'*+,;=%~-._")
+            text += f" [{escape_markdown_html(source.url).replace(']', '%5D').replace('[', '%5B')}](<{href}>)"
+        return text
 
     env.filters.update(
         md=md,
@@ -125,9 +129,8 @@ class DocsTreeWriter:
 
     def write_track(self, track: Track) -> None:
         doc = layout.track_doc(track.id)
-        items = self.track_items(track, doc)
-        levels = [(level, [i for i in items if i["level"] == level]) for level in (1, 2)]
-        self.write(doc, "track.md.j2", track=track, levels=[lv for lv in levels if lv[1]],
+        # in track order, the level as a badge: the order is the track's, not the levels'
+        self.write(doc, "track.md.j2", track=track, items=self.track_items(track, doc),
                    hours=format_hours(self.course.track_hours(track.id)),
                    minutes=self.course.track_minutes(track.id))
 

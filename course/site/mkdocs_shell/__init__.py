@@ -43,6 +43,22 @@ class ShellInput:
     polyfills: list[str]
 
 
+@dataclass(frozen=True)
+class PythonName:
+    """A Python object named in the shell's YAML (``!!python/name:``), e.g. the toc's slugify."""
+
+    dotted: str
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """Safe YAML, plus :class:`PythonName` written as the tag MkDocs' loader resolves."""
+
+
+_ConfigDumper.add_representer(
+    PythonName, lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name.dotted}", "")
+)
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -77,6 +93,12 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
         opspor_csp=POLICY,
         generator=False,
     )
+    # Heading ids keep Danish letters readable (course.slugs; `check` validates anchors with it too).
+    config["markdown_extensions"] = [
+        {"toc": {**(ext["toc"] or {}), "slugify": PythonName("course.slugs.slugify")}}
+        if isinstance(ext, dict) and "toc" in ext else ext
+        for ext in config["markdown_extensions"]
+    ]
     # Quizzes are our own Python-Markdown extension, so they work in any Python-Markdown shell.
     quiz_strings = {k: v for k, v in shell.strings.items() if k.startswith("quiz_")}
     config["markdown_extensions"] = [*config.get("markdown_extensions", []),
@@ -93,7 +115,7 @@ def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
     shutil.copytree(SHELL_ASSETS, shell.docs_dir / "assets" / "opspor-shell", dirs_exist_ok=True)
     config_path = work_dir / "mkdocs.yml"
     config_path.write_text(
-        yaml.safe_dump(shell_config(project_config, shell), allow_unicode=True, sort_keys=False),
+        yaml.dump(shell_config(project_config, shell), Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
     collector = _Collect()
