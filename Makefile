@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh Debian machine (as root):
 #   make site   -> builds the default course (site, PDFs, packages) into site/ and build/
-#   make test   -> runs the whole test suite
+#   make test   -> runs the whole test suite (JavaScript unit tests with node --test, then pytest)
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -18,6 +18,7 @@ check: setup
 	$(PY) build.py check
 
 test: setup-dev system-build system-test
+	node --test tests/js
 	$(PY) -m pytest -q tests
 
 lint: setup-dev

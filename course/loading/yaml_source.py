@@ -277,6 +277,12 @@ class _Builder:
             self.result.lines.setdefault((*parent.path, len(parent.value)), self.line(event))
             parent.value.append(value)
         elif not parent.has_key:
+            if value is None or isinstance(value, bool):
+                # YAML reads `~:`/`null:` as no key and `yes:`/`no:` as true/false; the model
+                # would only say "Keys should be strings", so name the cause here, at its line.
+                shown = "~ (null)" if value is None else f"{event.value} (read as true/false)"
+                raise self.fail(event, f"'{shown}' cannot be a key; write a plain word, "
+                                       "or put it in quotes")
             parent.key, parent.key_line, parent.has_key = value, self.line(event), True
         else:
             key = parent.key

@@ -31,6 +31,7 @@ PAGE_VENDOR_FILES = {
 RUNTIME_SCRIPTS = (
     "course-manifest.js",
     "opspor.js",
+    "opspor-record.js",
     "opspor-store.js",
     "opspor-safety.js",
     "opspor-progress.js",

@@ -115,22 +115,31 @@ class LmsSession:
 
 @pytest.fixture
 def launch_in_lms(browser: Any, lms_server: str) -> Iterator[Callable[..., LmsSession]]:
-    """Open a package in the test LMS: launch(version, preload=None, settings=None, same_browser_as=None).
+    """Open a package in the test LMS: launch(version, preload=None, settings=None, same_browser_as=None,
+    viewport=None, block_course_storage=False).
 
     ``same_browser_as``: an earlier session whose browser profile (storage and all) this launch uses,
-    as the next learner on a shared computer would."""
+    as the next learner on a shared computer would. ``viewport``: the window (and SCO frame) size.
+    ``block_course_storage``: the course pages (the launch page's frame) get no localStorage or
+    sessionStorage."""
     contexts: list[Any] = []
     page_errors: list[str] = []
 
     def launch(version: str, preload: dict | None = None, settings: dict | None = None,
-               same_browser_as: LmsSession | None = None) -> LmsSession:
+               same_browser_as: LmsSession | None = None, viewport: dict | None = None,
+               block_course_storage: bool = False) -> LmsSession:
         network = same_browser_as.network if same_browser_as else NetworkLog()
         if same_browser_as:
             context = same_browser_as.page.context
         else:
-            context = offline_context(browser, network, allow_prefix=lms_server)
+            context = offline_context(browser, network, allow_prefix=lms_server,
+                                      **({"viewport": viewport} if viewport else {}))
             contexts.append(context)
         page = context.new_page()
+        if viewport:
+            page.set_viewport_size(viewport)
+        if block_course_storage:  # as a browser set to refuse site data does, in the course pages only
+            page.add_init_script(_BLOCK_COURSE_STORAGE)
         console: list[str] = []
         page.on("pageerror", lambda exc: None if _worker_cut_off(str(exc)) else page_errors.append(str(exc)))
         page.on("console", lambda msg: console.append(msg.text) if msg.type == "error" else None)
@@ -139,6 +148,7 @@ def launch_in_lms(browser: Any, lms_server: str) -> Iterator[Callable[..., LmsSe
             "launch": f"pkg{version.replace('.', '')}/index.html",
             "preload": preload,
             "settings": settings or {},
+            "frame": viewport,
         }
         page.add_init_script(f"if (window === window.top) window.LMS_SETUP = {_json(setup)};")
         page.goto(lms_server + "lms.html")
@@ -151,6 +161,15 @@ def launch_in_lms(browser: Any, lms_server: str) -> Iterator[Callable[..., LmsSe
     for context in contexts:
         context.close()
     assert not seen, f"JavaScript errors in the LMS, launch page or course pages: {seen}"
+
+
+_BLOCK_COURSE_STORAGE = """
+if (window.parent !== window && window.parent.parent !== window.parent) {
+  for (const name of ["localStorage", "sessionStorage"]) {
+    Object.defineProperty(window, name, { get() { throw new DOMException("blocked", "SecurityError"); } });
+  }
+}
+"""
 
 
 def _worker_cut_off(message: str) -> bool:

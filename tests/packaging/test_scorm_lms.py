@@ -201,3 +201,94 @@ def test_the_next_learner_on_a_shared_browser_gets_nothing_of_the_first(
     leftovers = second.course_frame().evaluate(
         "[localStorage, sessionStorage].flatMap(s => Object.keys(s).map(k => k + '=' + s.getItem(k)))")
     assert not [x for x in leftovers if "grundmodul" in x], leftovers
+
+
+# --- a record the pages cannot read (issue 10, section 5) ---------------------------------------
+
+SIZES = {"390x844": {"width": 390, "height": 844}, "1366x768": {"width": 1366, "height": 768}}
+NOTICE_TITLE = "Dit gemte forløb kunne ikke læses"
+
+
+def storage_key(track_site: Path) -> str:
+    return json.loads((track_site / "assets" / "opspor" / "course-manifest.json").read_text("utf-8"))["storage_key"]
+
+
+def set_aside_notice(session) -> object:
+    notice = session.course().get_by_role("status").filter(has_text=NOTICE_TITLE)
+    notice.get_by_role("button", name="OK").wait_for()
+    return notice
+
+
+def backups_in_browser(session) -> dict[str, str]:
+    return session.course_frame().evaluate(
+        "Object.fromEntries(Object.keys(localStorage).filter(k => k.includes(':backup'))"
+        ".map(k => [k, localStorage.getItem(k)]))")
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+@pytest.mark.parametrize("version", VERSIONS)
+def test_cut_off_suspend_data_is_kept_for_that_learner_and_the_learner_is_told(
+    version: str, size: str, launch_in_lms, scorm_zips: dict[str, Path], track_site: Path
+) -> None:
+    key = storage_key(track_site)
+    whole = json.dumps({"v": 1, "c": key, "m": {"grundmodul": [100, 2]}, "s": {}, "k": {}, "q": {}, "r": "abc",
+                        "n": 1, "b": 0, "u": 1764000000}, separators=(",", ":"))
+    cut = whole[:45]  # what an LMS that truncates suspend_data hands back
+    preload = mastery_preload(version, scorm_zips[version], learner="learner-a",
+                              suspend_data=cut, location="", status="incomplete")
+    session = launch_in_lms(version, preload, viewport=SIZES[size])
+    notice = set_aside_notice(session)
+    assert "Der er gemt en kopi af det i denne browser" in notice.inner_text()
+    box = notice.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= SIZES[size]["width"] + 1, box
+    button = notice.get_by_role("button", name="OK").bounding_box()
+    assert button["width"] >= 24 and button["height"] >= 24
+    session.page.screenshot(path=f"/work/shots/records/lms-{version}-set-aside-{size}.png")
+
+    assert backups_in_browser(session) == {f"{key}:lms:learner-a:backup": cut}, "kept, keyed by the LMS learner"
+    session.page.wait_for_function("cut => window.LMS.cmi.suspend_data !== cut", arg=cut)
+    fresh = json.loads(status_of(session, version)["suspend_data"])
+    assert fresh["m"] == {} and fresh["b"] == 1, "a fresh record that remembers to tell the learner"
+
+    # Told on every page until acknowledged, which the LMS then keeps.
+    session.course().locator("article a", has_text="Grundmodul om underretning").first.click()
+    session.course().locator('.opspor-page[data-id="grundmodul"]').wait_for(state="attached")
+    set_aside_notice(session).get_by_role("button", name="OK").click()
+    session.page.wait_for_function("JSON.parse(window.LMS.cmi.suspend_data).b === 0")
+    session.end_launch()
+
+    # The next learner on this browser is not told about, and gets nothing of, learner A's record.
+    second = launch_in_lms(version, mastery_preload(version, scorm_zips[version], learner="learner-b"),
+                           same_browser_as=session, viewport=SIZES[size])
+    second.course().locator(".opspor-quick-exit").wait_for()
+    assert second.course_frame().evaluate("OpsporStore.setAsidePending()") is False
+    assert second.course().locator(".opspor-set-aside").count() == 0
+    assert second.course_frame().evaluate("OpsporStore.backupExists()") is False
+
+
+@pytest.mark.parametrize("stored", ["not json at all", '{"v":9,"m":{}}', '{"v":1,"c":"opspor:andet","m":{}}'])
+def test_unreadable_suspend_data_of_any_kind_is_kept_and_told(
+    stored: str, launch_in_lms, scorm_zips: dict[str, Path], track_site: Path
+) -> None:
+    key = storage_key(track_site)
+    preload = mastery_preload("2004", scorm_zips["2004"], learner="u1", suspend_data=stored, location="",
+                              status="incomplete")
+    session = launch_in_lms("2004", preload)
+    set_aside_notice(session)
+    assert backups_in_browser(session) == {f"{key}:lms:u1:backup": stored}
+
+
+def test_without_room_for_a_copy_the_lms_record_is_not_overwritten(
+    launch_in_lms, scorm_zips: dict[str, Path], mini_course: Course
+) -> None:
+    """The course pages may not use localStorage (a browser setting): the bad record stays in the LMS."""
+    preload = mastery_preload("1.2", scorm_zips["1.2"], learner="u1", suspend_data="{cut", location="",
+                              status="incomplete")
+    session = launch_in_lms("1.2", preload, block_course_storage=True)
+    notice = set_aside_notice(session)
+    assert "kunne ikke gemme en kopi" in notice.inner_text()
+    session.course().locator("article a", has_text="Grundmodul om underretning").first.click()
+    session.course().locator('.opspor-page[data-id="grundmodul"]').wait_for(state="attached")
+    answer_module(session.course(), mini_course.modules["grundmodul"], correctly=True)
+    session.end_launch()
+    assert session.cmi("suspend_data") == "{cut", "never overwritten without a copy"

@@ -3,7 +3,7 @@
  * A SCO may call Initialize once per launch, so this page (not each course page) owns the
  * session. It finds the LMS's API the standard way (this window and its parents, up to 500
  * levels, then the opener), initializes, marks a first launch "incomplete", and then offers
- *   window.OpsporLMS = { trackId, version, learnerId, load(), save(record), report(result) }
+ *   window.OpsporLMS = { trackId, version, learnerId, load() -> suspend_data text, save(record), report(result) }
  * to the runtime in the frame (opspor-store.js / opspor-progress.js call window.parent.OpsporLMS).
  * On pagehide it sets the session time, commits and finishes. Without an LMS it defines no
  * OpsporLMS, so the pages keep progress in the browser's own storage, and says so.
@@ -131,18 +131,14 @@
 
   /* --- what the course pages call ------------------------------------------------------ */
 
+  /* The stored record as the LMS holds it (text, or null): the course pages judge it, and keep a
+   * copy of one they cannot read (cut off, not JSON) before anything replaces it. */
   function load() {
     if (!active) return null;
     var text = get(spec.suspendData);
     if (!text) return null;
-    try {
-      var record = JSON.parse(text);
-      lastSaved = text;
-      return record;
-    } catch (e) {
-      log("suspend_data is not a progress record; starting afresh");
-      return null;
-    }
+    lastSaved = text;
+    return text;
   }
 
   function save(record) {

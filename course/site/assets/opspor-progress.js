@@ -12,21 +12,15 @@
   if (!O || !O.course || !O.store) return;
   var course = O.course;
   var store = O.store;
+  var R = window.OpsporRecord;
   var t = O.t;
   var el = O.el;
 
+  /* The pass rule itself is OpsporRecord.moduleStatus (pure, unit-tested). */
   function moduleState(id, passMark) {
-    var info = course.modules[id];
+    var info = R.has(course.modules, id) ? course.modules[id] : null;
     var entry = store.get().m[id];
-    var questions = info ? info.questions : 0;
-    if (!entry) return { state: "not_started", score: null, answered: 0, questions: questions };
-    var best = entry[0];
-    var answered = entry[1];
-    var state;
-    if (questions === 0) state = "passed";
-    else if (best < 0) state = "in_progress";
-    else state = best >= passMark ? "passed" : "not_passed";
-    return { state: state, score: best < 0 ? null : best, answered: answered, questions: questions };
+    return R.moduleStatus(entry, info ? info.questions : 0, passMark);
   }
 
   function scenarioState(id) {
@@ -236,6 +230,22 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
 
+  /* Why an import was refused, in the learner's words; ids from the file go in as text only. */
+  function importRefusal(result) {
+    var unknown = (result.problems || []).filter(function (p) { return p.kind.indexOf("unknown_") === 0; });
+    if (unknown.length) {
+      var ids = [];
+      unknown.forEach(function (p) {
+        var id = p.id.length > 40 ? p.id.slice(0, 40) + "…" : p.id;
+        if (ids.indexOf(id) < 0) ids.push(id);
+      });
+      var shown = ids.slice(0, 3).concat(ids.length > 3 ? ["…"] : []);
+      return t("import_unknown_ids", { ids: shown.join(", ") });
+    }
+    var keys = { foreign: "import_foreign", newer: "import_newer", shape: "import_damaged", unfit: "import_damaged" };
+    return t(keys[result.reason] || "import_failed");
+  }
+
   function dataControls() {
     var mode = store.mode();
     var section = el("section", { id: "opspor-data", class: "opspor-data", "aria-labelledby": "opspor-data-title" });
@@ -263,9 +273,13 @@
         if (!file) return;
         var reader = new FileReader();
         reader.onload = function () {
-          var incoming = store.fromExport(String(reader.result));
-          if (!incoming) announce(t("import_failed"));
-          else { store.merge(incoming); announce(t("import_done")); }
+          var result = store.fromExport(String(reader.result));
+          if (result.record) {
+            store.merge(result.record);
+            announce(t("import_done"));
+          } else {
+            announce(importRefusal(result));
+          }
           fileInput.value = "";
         };
         reader.readAsText(file);

@@ -119,15 +119,23 @@
   function showSetAsideNotice() {
     var store = O.store;
     if (!store || !store.setAsidePending()) return;
-    var notice = el("section", { class: "admonition failure opspor-set-aside", role: "alert" }, [
-      el("p", { class: "admonition-title", text: t("set_aside_title") }),
-      el("p", { text: t("set_aside_text") }),
-      el("button", { type: "button", class: "opspor-button", text: t("set_aside_ok"), onclick: function () {
-        store.acknowledgeSetAside();
-        notice.remove();
-      } }),
-    ]);
+    // A status region, put on the page first and filled after, so screen readers announce it.
+    var notice = el("section", { class: "admonition failure opspor-set-aside", role: "status",
+      "aria-labelledby": "opspor-set-aside-title" });
     insertAtTop(notice);
+    setTimeout(function () {
+      [
+        el("p", { class: "admonition-title", id: "opspor-set-aside-title", text: t("set_aside_title") }),
+        el("p", { text: t(store.held() ? "set_aside_held_text" : "set_aside_text") }),
+        el("p", {}, [el("a", { href: O.url(O.course.pages.progress) + "#opspor-data", text: t("set_aside_where") })]),
+        el("button", { type: "button", class: "opspor-button", text: t("set_aside_ok"), onclick: function () {
+          store.acknowledgeSetAside();
+          notice.remove();
+          var heading = document.querySelector("article h1");
+          if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+        } }),
+      ].forEach(function (child) { notice.appendChild(child); });
+    }, 0);
   }
 
   function showPrivateBadge() {

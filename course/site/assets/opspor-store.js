@@ -1,15 +1,8 @@
 /* Opspor store: the one place learner progress is read and written.
  *
- * One versioned record per course, kept compact (an LMS gives us 4096 characters):
- *   { v: version, c: course storage key,
- *     m: { moduleId: [best score of a fully answered quiz (-1 = none yet), most questions answered] },
- *     s: { scenarioId: [path so far as option digits, e.g. "01", id of the ending reached ("" = none)] },
- *     k: { trackId: "YYYY-MM-DD" the track was first complete },
- *     q: { moduleId: [chosen answers, attempts] } (opspor-quiz.js: one character per question),
- *     r: a random id made once per record, the seed of the learner's answer order,
- *     n: 1 once the first-visit content note was shown,
- *     b: 1 while the learner has not yet been told a bad record was set aside,
- *     u: last change, seconds since 1970 }
+ * The record's format and every rule on it (what is valid, migration, merging an import, the
+ * pass rule) live in opspor-record.js (window.OpsporRecord), which loads first; this file only
+ * decides where the record lives and keeps it there.
  *
  * Where it lives:
  *   - inside an LMS frame (window.parent.OpsporLMS): OpsporLMS.load()/save()/report(); the LMS's
@@ -17,33 +10,30 @@
  *     record) is keyed by the LMS learner id, so the next learner on the browser gets none of it;
  *   - "private mode": sessionStorage only, gone when the tab closes;
  *   - otherwise: localStorage[manifest.storage_key].
- * A record that cannot be read (corrupt, another course's, a newer version) is copied to
- * "<key>:backup", a fresh record starts, and the learner is told (flag b).
+ * A record that cannot be read (not JSON or cut off, another course's, a newer version, a field of
+ * the wrong form) is never overwritten silently: it is first copied to a backup in the browser
+ * ("<key>:backup", then "<key>:backup:2" and on, each kept; "<key>:lms:<learner id>:backup" in an
+ * LMS; sessionStorage in private mode), then a fresh record starts and the learner is told
+ * (flag b, shown by opspor-safety.js). If no copy can be made, the unreadable record is left as it is
+ * and nothing is saved on this page ("held"), and the learner is told that too.
  */
 (function () {
   "use strict";
   var O = window.Opspor;
-  if (!O || !O.course) return;
+  var R = window.OpsporRecord;
+  if (!O || !O.course || !R) return;
   var course = O.course;
   var KEY = course.storage_key;
-  var BACKUP_KEY = KEY + ":backup";
   var PRIVATE_FLAG = KEY + ":private";
   var LEGACY_QUIZ_PREFIX = "quiz_progress_"; // the retired mkdocs-quiz plugin's per-URL keys
-  var VERSION = 1;
-  /* MIGRATIONS[n] turns a version-n record into a version-(n+1) record. Add one per format change. */
-  var MIGRATIONS = {
-    0: function (old) {
-      // A record without "v" predates versioning: accept it only if it has our module map.
-      if (!isPlainObject(old.m)) return null;
-      return { v: 1, c: KEY, m: old.m || {}, s: old.s || {}, k: old.k || {}, n: old.n ? 1 : 0, b: 0, u: old.u || 0 };
-    },
-  };
+  var MAX_BACKUPS = 9;
 
   var listeners = [];
   var record = null;
   var backend = null;
   var setAsideNow = false;
   var migratedNow = false;
+  var held = false; // an unreadable record could not be copied: it stays, and nothing is written
 
   function safeStorage(name) {
     try {
@@ -57,6 +47,26 @@
     }
   }
 
+  /* Every key of ``storage``, read once; a key that cannot be read is skipped, never thrown on. */
+  function keysOf(storage) {
+    var keys = [];
+    try {
+      for (var i = 0; i < storage.length; i++) {
+        var key = storage.key(i);
+        if (typeof key === "string") keys.push(key);
+      }
+    } catch (e) {
+      // storage went away while we looked: what we have is all we can act on
+    }
+    return keys;
+  }
+
+  function removeKeys(storage, keys) {
+    keys.forEach(function (key) {
+      try { storage.removeItem(key); } catch (e) { /* already gone */ }
+    });
+  }
+
   function findLMS() {
     try {
       if (window.parent && window.parent !== window && window.parent.OpsporLMS) return window.parent.OpsporLMS;
@@ -66,72 +76,42 @@
     return null;
   }
 
-  function fresh() {
-    return { v: VERSION, c: KEY, m: {}, s: {}, k: {}, n: 0, b: 0, u: 0 };
-  }
-
-  function isPlainObject(x) {
-    return typeof x === "object" && x !== null && !Array.isArray(x);
-  }
-
-  /* A record is trusted only if every part has the expected shape. */
-  function valid(r) {
-    if (!isPlainObject(r) || r.v !== VERSION || r.c !== KEY) return false;
-    if (!isPlainObject(r.m) || !isPlainObject(r.s) || !isPlainObject(r.k)) return false;
-    var ok = true;
-    Object.keys(r.m).forEach(function (id) {
-      var e = r.m[id];
-      if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== "number" || typeof e[1] !== "number") ok = false;
-    });
-    Object.keys(r.s).forEach(function (id) {
-      var e = r.s[id];
-      if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== "string" || typeof e[1] !== "string" ||
-          !/^[0-9]*$/.test(e[0])) ok = false;
-    });
-    Object.keys(r.k).forEach(function (id) {
-      if (typeof r.k[id] !== "string") ok = false;
-    });
-    if (r.r !== undefined && (typeof r.r !== "string" || !/^[0-9a-z]{1,16}$/.test(r.r))) ok = false;
-    if (r.q !== undefined) {
-      if (!isPlainObject(r.q)) return false;
-      Object.keys(r.q).forEach(function (id) {
-        var e = r.q[id];
-        if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== "string" || typeof e[1] !== "string" ||
-            e[0].length !== e[1].length || !/^[0-9a-zA-Z_.-]*$/.test(e[0]) || !/^[0-9a-zA-Z_-]*$/.test(e[1])) ok = false;
-      });
-    }
-    return ok;
-  }
-
-  /* Bring an older record up to date; null if it cannot be (foreign, newer, corrupt). */
-  function upgrade(r) {
-    if (!isPlainObject(r)) return null;
-    if (r.c !== undefined && r.c !== KEY) return null;
-    var version = typeof r.v === "number" ? r.v : 0;
-    while (r && version < VERSION && MIGRATIONS[version]) {
-      r = MIGRATIONS[version](r);
-      version = r ? r.v : VERSION;
-    }
-    return valid(r) ? r : null;
-  }
-
   /* Where a bad record is copied: per LMS learner in an LMS (never shown to the next one). */
   function backupKey() {
     var lms = findLMS();
-    return lms && lms.learnerId ? KEY + ":lms:" + encodeURIComponent(lms.learnerId) + ":backup" : BACKUP_KEY;
+    return lms && lms.learnerId ? KEY + ":lms:" + R.encodeKey(String(lms.learnerId)) + ":backup" : KEY + ":backup";
+  }
+
+  /* The backups kept in ``storage`` under ``base`` (the first one, then base:2 ... base:9). */
+  function backupsIn(storage, base) {
+    return keysOf(storage).filter(function (key) { return R.isBackupKey(key, base); });
+  }
+
+  /* Copy an unreadable record into the first free backup slot; true once a copy exists. */
+  function keepBackup(storage, raw) {
+    if (!storage) return false;
+    var text = typeof raw === "string" ? raw : JSON.stringify(raw);
+    var base = backupKey();
+    for (var n = 1; n <= MAX_BACKUPS; n++) {
+      var slot = n === 1 ? base : base + ":" + n;
+      var there;
+      try { there = storage.getItem(slot); } catch (e) { return false; }
+      if (there === text) return true; // kept already (the same bad record met again)
+      if (there !== null) continue;
+      try {
+        storage.setItem(slot, text);
+        return storage.getItem(slot) === text;
+      } catch (e) {
+        return false; // no room for the copy
+      }
+    }
+    return false; // every slot taken: keep the unreadable record where it is
   }
 
   function setAside(raw) {
     setAsideNow = true;
-    var local = safeStorage("localStorage");
-    if (local && raw !== null && raw !== undefined) {
-      try {
-        local.setItem(backupKey(), typeof raw === "string" ? raw : JSON.stringify(raw));
-      } catch (e) {
-        // no room for the copy; the fresh record still protects every page
-      }
-    }
-    var r = fresh();
+    held = !keepBackup(backend.backups, raw);
+    var r = R.fresh(KEY);
     r.b = 1;
     return r;
   }
@@ -142,9 +122,10 @@
       return {
         kind: "lms",
         lms: lms,
+        backups: safeStorage("localStorage"),
         read: function () { var r = lms.load(); return r === undefined ? null : r; },
         write: function (r) { lms.save(r); },
-        clear: function () { lms.save(fresh()); },
+        clear: function () { lms.save(R.fresh(KEY)); },
       };
     }
     var session = safeStorage("sessionStorage");
@@ -153,6 +134,7 @@
     var storage = isPrivate ? session : local;
     return {
       kind: isPrivate ? "private" : storage ? "local" : "memory",
+      backups: storage,
       read: function () { return storage ? storage.getItem(KEY) : null; },
       write: function (r) { if (storage) storage.setItem(KEY, JSON.stringify(r)); },
       clear: function () { if (storage) storage.removeItem(KEY); },
@@ -167,18 +149,11 @@
     } catch (e) {
       raw = null;
     }
-    if (raw === null || raw === undefined || raw === "") return fresh();
-    var parsed = raw;
-    if (typeof raw === "string") {
-      try {
-        parsed = JSON.parse(raw);
-      } catch (e) {
-        return setAside(raw);
-      }
-    }
-    var upgraded = upgrade(parsed);
-    if (upgraded && parsed.v !== upgraded.v) migratedNow = true; // write the new form back at once
-    return upgraded || setAside(raw);
+    if (raw === null || raw === undefined || raw === "") return R.fresh(KEY);
+    var result = R.read(raw, KEY);
+    if (!result.record) return setAside(raw);
+    migratedNow = result.migrated; // write the new form back at once
+    return result.record;
   }
 
   function ensure() {
@@ -190,6 +165,7 @@
   }
 
   function persist() {
+    if (held) return; // the unreadable record stays until the learner erases it
     try {
       backend.write(record);
     } catch (e) {
@@ -197,39 +173,50 @@
     }
   }
 
-  /* Apply a change, save it, and tell every listener (page widgets, the LMS). */
-  function change(mutator) {
-    ensure();
-    var changed = mutator(record);
-    if (changed === false) return;
-    record.u = Math.floor(Date.now() / 1000);
-    persist();
+  function tell() {
     listeners.forEach(function (fn) {
       try { fn(record); } catch (e) { if (window.console) console.error("Opspor:", e); }
     });
   }
 
-  /* Keys the retired quiz plugin left under page URLs (older versions of the site): "Slet mine
-   * data" removes them too. Nothing reads them any more. */
-  function removeLegacyQuizKeys() {
+  /* Apply a change, save it, and tell every listener (page widgets, the LMS). A change that
+   * would leave a record the next page cannot read is undone (and thrown, so it is seen). */
+  function change(mutator) {
+    ensure();
+    var before = JSON.stringify(record);
+    var changed = mutator(record);
+    if (changed === false) return;
+    record.u = Math.floor(Date.now() / 1000);
+    var judged = R.check(record, KEY);
+    if (!judged.record) {
+      record = R.read(before, KEY).record || R.fresh(KEY);
+      throw new Error("Opspor: a change left field " + judged.field + " of the record invalid; undone");
+    }
+    persist();
+    tell();
+  }
+
+  /* Our keys in ``storage``: the record, its backups here and the retired quiz plugin's keys. */
+  function ownKeys(storage) {
     var moduleUrls = Object.keys(course.modules).map(function (id) { return "/" + course.modules[id].url; });
-    ["localStorage", "sessionStorage"].forEach(function (name) {
-      var storage = safeStorage(name);
-      if (!storage) return;
-      var keys = [];
-      for (var i = 0; i < storage.length; i++) {
-        var key = storage.key(i);
-        if (key && key.indexOf(LEGACY_QUIZ_PREFIX) === 0) {
-          var path = decodeURIComponent(key.slice(LEGACY_QUIZ_PREFIX.length));
-          if (moduleUrls.some(function (u) { return path.slice(-u.length) === u; })) keys.push(key);
-        }
+    return R.ownKeys(keysOf(storage), { key: KEY, backup: backupKey(), legacyPrefix: LEGACY_QUIZ_PREFIX,
+      moduleUrls: moduleUrls });
+  }
+
+  /* Move the record's backups (not an LMS learner's) from one storage to the other. */
+  function moveBackups(from, to) {
+    backupsIn(from, KEY + ":backup").forEach(function (key) {
+      try {
+        to.setItem(key, from.getItem(key));
+        from.removeItem(key);
+      } catch (e) {
+        // no room there: the backup stays where it was
       }
-      keys.forEach(function (key) { storage.removeItem(key); });
     });
   }
 
   var Store = {
-    VERSION: VERSION,
+    VERSION: R.VERSION,
     key: KEY,
     backupKey: backupKey,
     get: ensure,
@@ -241,86 +228,70 @@
     serialize: function () { return JSON.stringify(ensure()); },
     /* Was a bad record set aside and the learner not told yet? */
     setAsidePending: function () { return ensure().b === 1; },
+    /* Could the bad record not be copied, so that it stays and nothing is saved? */
+    held: function () { ensure(); return held; },
     acknowledgeSetAside: function () { change(function (r) { if (!r.b) return false; r.b = 0; }); },
     backupExists: function () {
-      var local = safeStorage("localStorage");
-      return !!(local && local.getItem(backupKey()) !== null);
+      ensure();
+      return !!(backend.backups && backupsIn(backend.backups, backupKey()).length);
     },
-    /* "Slet mine data": our record, its backup, the private flag and the old quiz plugin's keys. */
+    /* "Slet mine data": our record, its backups and the old quiz plugin's keys, in both storages,
+     * whatever other keys the browser holds. Private mode stays on if it was. */
     eraseAll: function () {
       ensure();
+      held = false;
       try { backend.clear(); } catch (e) { /* nothing stored */ }
       ["localStorage", "sessionStorage"].forEach(function (name) {
         var storage = safeStorage(name);
-        if (!storage) return;
-        [KEY, backupKey()].forEach(function (k) { storage.removeItem(k); });
+        if (storage) removeKeys(storage, ownKeys(storage));
       });
-      removeLegacyQuizKeys();
       var keepPrivate = backend.kind === "private";
-      record = fresh();
+      record = R.fresh(KEY);
       record.n = 1; // the learner has seen the note; erasing should not bring it back at once
       if (keepPrivate || backend.kind === "lms") persist();
-      listeners.forEach(function (fn) { fn(record); });
+      tell();
     },
     isPrivate: function () { return Store.mode() === "private"; },
-    /* Switch private mode on (move everything to this tab only) or off (save it on the device). */
+    /* Switch private mode on (move everything to this tab only, leave nothing on the device) or
+     * off (save it on the device again). */
     setPrivate: function (on) {
       var session = safeStorage("sessionStorage");
       var local = safeStorage("localStorage");
       if (!session || !local || Store.mode() === "lms") return false;
-      var current = ensure();
-      if (on) {
-        session.setItem(PRIVATE_FLAG, "1");
-        session.setItem(KEY, JSON.stringify(current));
-        local.removeItem(KEY);
-        local.removeItem(BACKUP_KEY);
-      } else {
-        session.removeItem(PRIVATE_FLAG);
-        local.setItem(KEY, JSON.stringify(current));
-        session.removeItem(KEY);
+      var current = JSON.stringify(ensure());
+      try {
+        if (on) {
+          session.setItem(PRIVATE_FLAG, "1");
+          session.setItem(KEY, current);
+          moveBackups(local, session);
+          removeKeys(local, ownKeys(local));
+        } else {
+          local.setItem(KEY, current);
+          moveBackups(session, local);
+          session.removeItem(PRIVATE_FLAG);
+          session.removeItem(KEY);
+        }
+      } catch (e) {
+        if (window.console) console.error("Opspor: private mode could not move the record:", e);
       }
       backend = chooseBackend();
       return true;
     },
-    /* Parse, check and upgrade a record from an exported file; null if it is not ours. */
+    /* Parse and judge an exported file against this course: { record } or { reason, problems }
+     * (see OpsporRecord.fromExport). Nothing is changed. */
     fromExport: function (text) {
-      var data;
-      try { data = JSON.parse(text); } catch (e) { return null; }
-      if (!isPlainObject(data) || data.format !== "opspor-progress" || !isPlainObject(data.record)) return null;
-      return upgrade(data.record);
+      return R.fromExport(text, course);
     },
     toExport: function () {
       return JSON.stringify({ format: "opspor-progress", course: course.title, exported: O.today(),
         record: ensure() }, null, 1);
     },
-    /* Merge an imported record into ours: the best result of each item counts. */
+    /* Merge a judged import into ours: the best result of each item counts. */
     merge: function (incoming) {
-      change(function (r) {
-        Object.keys(incoming.m).forEach(function (id) {
-          var mine = r.m[id] || [-1, 0];
-          var theirs = incoming.m[id];
-          r.m[id] = [Math.max(mine[0], theirs[0]), Math.max(mine[1], theirs[1])];
-        });
-        Object.keys(incoming.s).forEach(function (id) {
-          var mine = r.s[id];
-          var theirs = incoming.s[id];
-          if (!mine || (!mine[1] && theirs[1])) r.s[id] = theirs.slice();
-        });
-        Object.keys(incoming.k).forEach(function (id) {
-          if (!r.k[id] || incoming.k[id] < r.k[id]) r.k[id] = incoming.k[id];
-        });
-        if (incoming.n) r.n = 1;
-        // Chosen answers come along for modules not answered here; the answer order stays ours.
-        if (incoming.q) {
-          r.q = r.q || {};
-          Object.keys(incoming.q).forEach(function (id) { if (!r.q[id]) r.q[id] = incoming.q[id].slice(); });
-        }
-        if (!r.r && incoming.r) r.r = incoming.r;
-      });
+      change(function (r) { R.merge(r, incoming); });
     },
   };
 
   window.OpsporStore = Store;
   O.store = Store;
-
 })();

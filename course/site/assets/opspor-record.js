@@ -1,0 +1,391 @@
+/* Opspor record: what a learner record may hold, and the pure rules on it.
+ *
+ * No storage, no page, no window state: opspor-store.js reads and writes the record and calls
+ * this file to judge, upgrade and merge it; node's test runner requires it directly
+ * (tests/js/*.test.js). Loaded on every page before the store, as window.OpsporRecord.
+ *
+ * One versioned record per course, kept compact (an LMS may give us only 4096 characters):
+ *   { v: version (1),
+ *     c: the course's storage key (manifest storage_key),
+ *     m: { moduleId: [best score of a fully answered quiz, 0..100 (-1 = none yet), most questions answered] },
+ *     s: { scenarioId: [path so far as option digits, e.g. "01", id of the ending reached ("" = none)] },
+ *     k: { trackId: "YYYY-MM-DD" the track was first complete },
+ *     q: { moduleId: [chosen answers, attempts] } (opspor-quiz.js: one character per question),
+ *     r: a random id made once per record (1-16 of 0-9a-z), the seed of the learner's answer order,
+ *     n: 1 once the first-visit content note was shown (else 0),
+ *     b: 1 while the learner has not yet been told a bad record was set aside (else 0),
+ *     u: last change, whole seconds since 1970 }
+ * m, s, k and q are maps keyed by id. They are made with Object.create(null), so an id such as
+ * "constructor" or "__proto__" is an ordinary key and never reaches Object.prototype; code that
+ * looks an id up in any other object (the manifest) uses has().
+ *
+ * Every field is declared once in FIELDS: its fresh value, how a stored value is judged and
+ * copied (read), how an imported value is judged against the course (fit) and how it is merged
+ * into the learner's own record (merge). A field not in FIELDS is dropped when a record is read,
+ * so a new field is added here (with a test in tests/js) or it does not survive a reload.
+ * A change of meaning bumps VERSION and adds MIGRATIONS[old version].
+ */
+(function () {
+  "use strict";
+
+  var VERSION = 1;
+  var MAX_SCORE = 100;
+  var NO_SCORE = -1;
+  var MAX_COUNT = 100000; // more questions than any module has; only a bound against nonsense
+  var MAX_TEXT = 4000; // a path or an answer string longer than this is not one we wrote
+  var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/; // course.model.SLUG: every id the course can have
+  var DIGITS = /^[0-9]*$/;
+  var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var SEED = /^[0-9a-z]{1,16}$/;
+  var ANSWERS = /^[0-9a-zA-Z_.-]*$/;
+  var ATTEMPTS = /^[0-9a-zA-Z_-]*$/;
+
+  function has(object, key) {
+    return object !== null && object !== undefined && Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function isPlainObject(x) {
+    return typeof x === "object" && x !== null && !Array.isArray(x);
+  }
+
+  function map() {
+    return Object.create(null);
+  }
+
+  function isCount(x, min, max) {
+    return typeof x === "number" && Math.floor(x) === x && x >= min && x <= max; // rejects NaN and Infinity
+  }
+
+  function isFlag(x) {
+    return x === 0 || x === 1;
+  }
+
+  function isDate(x) {
+    var parts = typeof x === "string" ? DATE.exec(x) : null;
+    if (!parts) return false;
+    var d = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])));
+    return d.getUTCFullYear() === Number(parts[1]) && d.getUTCMonth() === Number(parts[2]) - 1 &&
+      d.getUTCDate() === Number(parts[3]);
+  }
+
+  function pair(e) {
+    return Array.isArray(e) && e.length === 2;
+  }
+
+  /* A map field: every entry judged by ``entry``; the copy is a fresh Object.create(null) map.
+   * Undefined when the value or any entry is not of the shape. */
+  function readMap(value, entry) {
+    if (!isPlainObject(value)) return undefined;
+    var copy = map();
+    var keys = Object.keys(value);
+    for (var i = 0; i < keys.length; i++) {
+      var e = entry(value[keys[i]]);
+      if (e === undefined) return undefined;
+      copy[keys[i]] = e;
+    }
+    return copy;
+  }
+
+  /* --- the entries of each map -------------------------------------------------------- */
+
+  function moduleEntry(e) {
+    return pair(e) && isCount(e[0], NO_SCORE, MAX_SCORE) && isCount(e[1], 0, MAX_COUNT) ? [e[0], e[1]] : undefined;
+  }
+
+  function scenarioEntry(e) {
+    return pair(e) && typeof e[0] === "string" && typeof e[1] === "string" && DIGITS.test(e[0]) &&
+      e[0].length <= MAX_TEXT && e[1].length <= MAX_TEXT ? [e[0], e[1]] : undefined;
+  }
+
+  function trackEntry(e) {
+    return isDate(e) ? e : undefined;
+  }
+
+  function quizEntry(e) {
+    return pair(e) && typeof e[0] === "string" && typeof e[1] === "string" && e[0].length === e[1].length &&
+      e[0].length <= MAX_TEXT && ANSWERS.test(e[0]) && ATTEMPTS.test(e[1]) ? [e[0], e[1]] : undefined;
+  }
+
+  /* --- the course an import must fit: ids from the manifest ---------------------------- */
+
+  function trackIds(course) {
+    var ids = map();
+    (course.tracks || []).forEach(function (t) { if (t && typeof t.id === "string") ids[t.id] = true; });
+    return ids;
+  }
+
+  function problem(list, kind, id) {
+    list.push({ kind: kind, id: id });
+  }
+
+  /* Each imported map entry must name an id of this course; ``check`` may refuse it further. */
+  function fitMap(value, known, kind, problems, check) {
+    Object.keys(value).forEach(function (id) {
+      if (!has(known, id)) problem(problems, "unknown_" + kind, id);
+      else if (check) check(id, value[id]);
+    });
+  }
+
+  /* --- the fields ------------------------------------------------------------------------ */
+
+  var FIELDS = {
+    v: { fresh: function () { return VERSION; }, read: function (x) { return x === VERSION ? x : undefined; } },
+    c: { fresh: function (key) { return key; },
+      read: function (x, key) { return x === key ? x : undefined; } },
+    m: {
+      fresh: map,
+      read: function (x) { return readMap(x, moduleEntry); },
+      fit: function (x, course, problems) {
+        // (read() already refused a score that is not a whole number from 0 to 100, or -1)
+        fitMap(x, course.modules, "module", problems, function (id, e) {
+          // a module that now has fewer questions than when the file was saved
+          e[1] = Math.min(e[1], Number(course.modules[id].questions) || 0);
+        });
+      },
+      /* The best of each: a second try never lowers a result. */
+      merge: function (mine, theirs) {
+        Object.keys(theirs).forEach(function (id) {
+          var before = mine[id] || [NO_SCORE, 0];
+          mine[id] = [Math.max(before[0], theirs[id][0]), Math.max(before[1], theirs[id][1])];
+        });
+        return mine;
+      },
+    },
+    s: {
+      fresh: map,
+      read: function (x) { return readMap(x, scenarioEntry); },
+      fit: function (x, course, problems) {
+        fitMap(x, course.scenarios, "scenario", problems, function (id, e) {
+          if (e[1] !== "" && !SLUG.test(e[1])) problem(problems, "ending", id);
+        });
+      },
+      /* An ending reached beats a walk in progress; otherwise ours stays. */
+      merge: function (mine, theirs) {
+        Object.keys(theirs).forEach(function (id) {
+          if (!mine[id] || (!mine[id][1] && theirs[id][1])) mine[id] = theirs[id].slice();
+        });
+        return mine;
+      },
+    },
+    k: {
+      fresh: map,
+      read: function (x) { return readMap(x, trackEntry); },
+      fit: function (x, course, problems) { fitMap(x, trackIds(course), "track", problems); },
+      /* The earliest completion date is the one a certificate carries. */
+      merge: function (mine, theirs) {
+        Object.keys(theirs).forEach(function (id) {
+          if (!mine[id] || theirs[id] < mine[id]) mine[id] = theirs[id];
+        });
+        return mine;
+      },
+    },
+    q: {
+      fresh: map,
+      read: function (x) { return readMap(x, quizEntry); },
+      fit: function (x, course, problems) {
+        fitMap(x, course.modules, "module", problems, function (id, e) {
+          // answers to another version of the module would be ignored by the quiz anyway
+          if (e[0].length !== Number(course.modules[id].questions)) delete x[id];
+        });
+      },
+      /* Chosen answers come along for modules not answered here. */
+      merge: function (mine, theirs) {
+        Object.keys(theirs).forEach(function (id) { if (!mine[id]) mine[id] = theirs[id].slice(); });
+        return mine;
+      },
+    },
+    r: {
+      optional: true,
+      read: function (x) { return typeof x === "string" && SEED.test(x) ? x : undefined; },
+      /* The answer order stays ours once we have one. */
+      merge: function (mine, theirs) { return mine || theirs; },
+    },
+    n: { fresh: function () { return 0; }, read: function (x) { return isFlag(x) ? x : undefined; },
+      merge: function (mine, theirs) { return mine || theirs ? 1 : 0; } },
+    b: { fresh: function () { return 0; }, read: function (x) { return isFlag(x) ? x : undefined; },
+      merge: function (mine) { return mine; } },
+    u: { fresh: function () { return 0; }, read: function (x) { return isCount(x, 0, 1e11) ? x : undefined; },
+      merge: function (mine) { return mine; } },
+  };
+  var FIELD_NAMES = Object.keys(FIELDS);
+  /* Fields an older record may lack: they start fresh (q and r came after version 1 began). */
+  var MAY_LACK = { q: true, r: true, n: true, b: true, u: true };
+
+  /* A new, empty record of the course stored under ``key``. */
+  function fresh(key) {
+    var r = {};
+    FIELD_NAMES.forEach(function (name) {
+      if (FIELDS[name].fresh) r[name] = FIELDS[name].fresh(key);
+    });
+    return r;
+  }
+
+  /* MIGRATIONS[n] turns a version-n record into a version-(n+1) one (or null). One per format change. */
+  var MIGRATIONS = {
+    0: function (old, key) {
+      // A record without "v" predates versioning: accept it only if it has our module map.
+      if (!isPlainObject(old.m)) return null;
+      return { v: 1, c: key, m: old.m, s: has(old, "s") ? old.s : {}, k: has(old, "k") ? old.k : {},
+        n: old.n ? 1 : 0, b: 0, u: has(old, "u") ? old.u : 0 };
+    },
+  };
+
+  /* Judge a record of this version: a trusted copy (fresh maps, declared fields only), or a reason. */
+  function check(r, key) {
+    if (!isPlainObject(r)) return { reason: "shape" };
+    var copy = {};
+    for (var i = 0; i < FIELD_NAMES.length; i++) {
+      var name = FIELD_NAMES[i];
+      if (!has(r, name) || r[name] === undefined) {
+        if (!MAY_LACK[name]) return { reason: "shape", field: name };
+        if (FIELDS[name].fresh) copy[name] = FIELDS[name].fresh(key);
+        continue;
+      }
+      var value = FIELDS[name].read(r[name], key);
+      if (value === undefined) return { reason: name === "c" ? "foreign" : "shape", field: name };
+      copy[name] = value;
+    }
+    return { record: copy };
+  }
+
+  /* Read a stored or exported record (text or parsed JSON) of the course under ``key``.
+   * Returns { record, migrated } or { reason }: "json" (not JSON), "shape" (not a record, or a
+   * field of the wrong form), "foreign" (another course's), "newer" (a later version than ours). */
+  function read(data, key) {
+    var r = data;
+    if (typeof data === "string") {
+      try {
+        r = JSON.parse(data);
+      } catch (e) {
+        return { reason: "json" };
+      }
+    }
+    if (!isPlainObject(r)) return { reason: "shape" };
+    if (has(r, "c") && r.c !== key) return { reason: "foreign" };
+    var version = has(r, "v") ? r.v : 0;
+    if (!isCount(version, 0, Number.MAX_SAFE_INTEGER)) return { reason: "shape" };
+    if (version > VERSION) return { reason: "newer" };
+    var migrated = version !== VERSION;
+    while (version < VERSION) {
+      if (!has(MIGRATIONS, version)) return { reason: "shape" };
+      r = MIGRATIONS[version](r, key);
+      if (!isPlainObject(r)) return { reason: "shape" };
+      version += 1;
+    }
+    var result = check(r, key);
+    if (result.record) result.migrated = migrated;
+    return result;
+  }
+
+  function valid(r, key) {
+    return !!check(r, key).record;
+  }
+
+  /* An exported file: { format: "opspor-progress", course: title, exported: date, record }.
+   * Returns { record } fitted to ``course`` (the manifest), or { reason, problems }: "file" (not an
+   * export), a reason of read() ("shape" covers a score that is not a whole number from 0 to 100),
+   * or "unfit" with the problems: ids this course does not have (unknown_module, unknown_scenario,
+   * unknown_track) or an ending id that is not a slug. Nothing of the learner's own is touched. */
+  function fromExport(text, course) {
+    var data;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      return { reason: "file" };
+    }
+    if (!isPlainObject(data) || data.format !== "opspor-progress" || !has(data, "record")) return { reason: "file" };
+    var result = read(data.record, course.storage_key);
+    if (!result.record) return { reason: result.reason };
+    var problems = [];
+    FIELD_NAMES.forEach(function (name) {
+      if (FIELDS[name].fit) FIELDS[name].fit(result.record[name], course, problems);
+    });
+    if (problems.length) return { reason: "unfit", problems: problems };
+    return { record: result.record };
+  }
+
+  /* Merge a fitted imported record into the learner's own ``mine`` (changed in place and returned):
+   * the best result of each item counts, the learner's answer order and flags stay. */
+  function merge(mine, incoming) {
+    FIELD_NAMES.forEach(function (name) {
+      var field = FIELDS[name];
+      if (!field.merge || !has(incoming, name) || incoming[name] === undefined) return;
+      var merged = field.merge(has(mine, name) ? mine[name] : undefined, incoming[name]);
+      if (merged !== undefined) mine[name] = merged;
+    });
+    return mine;
+  }
+
+  /* The pass rule: a module's state from its entry (m[id] or undefined), its number of
+   * questions and a track's pass mark. A module without questions passes by being opened. */
+  function moduleStatus(entry, questions, passMark) {
+    if (!entry) return { state: "not_started", score: null, answered: 0, questions: questions };
+    var best = entry[0];
+    var state;
+    if (questions === 0) state = "passed";
+    else if (best < 0) state = "in_progress";
+    else state = best >= passMark ? "passed" : "not_passed";
+    return { state: state, score: best < 0 ? null : best, answered: entry[1], questions: questions };
+  }
+
+  /* decodeURIComponent that never throws: a stray storage key such as "%E0%A4%A" stays as it is. */
+  function decodeKey(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (e) {
+      return text;
+    }
+  }
+
+  /* encodeURIComponent that never throws: a lone surrogate (from an LMS learner id) becomes U+FFFD. */
+  function encodeKey(text) {
+    try {
+      return encodeURIComponent(text);
+    } catch (e) {
+      return encodeURIComponent(text.replace(/[\ud800-\udfff]/g, "\ufffd"));
+    }
+  }
+
+  /* A backup slot of ``base``: base itself, or base:2, base:3 ... */
+  function isBackupKey(name, base) {
+    return name === base || (name.indexOf(base + ":") === 0 && /^[1-9][0-9]*$/.test(name.slice(base.length + 1)));
+  }
+
+  /* Which of the storage key ``names`` are ours to erase: the record (``key``), its probe, its
+   * backups (``backup``) and the retired quiz plugin's keys (``legacyPrefix`` + a page URL that ends
+   * with one of ``moduleUrls``). Any other key, however odd, is someone else's and left alone. */
+  function ownKeys(names, options) {
+    return names.filter(function (name) {
+      if (typeof name !== "string") return false;
+      if (name === options.key || name === options.key + ":probe" || isBackupKey(name, options.backup)) return true;
+      if (name.indexOf(options.legacyPrefix) !== 0) return false;
+      var path = decodeKey(name.slice(options.legacyPrefix.length));
+      return options.moduleUrls.some(function (url) {
+        return path.length >= url.length && path.slice(-url.length) === url;
+      });
+    });
+  }
+
+  var OpsporRecord = {
+    VERSION: VERSION,
+    FIELDS: FIELDS,
+    MIGRATIONS: MIGRATIONS,
+    SLUG: SLUG,
+    has: has,
+    map: map,
+    fresh: fresh,
+    read: read,
+    check: check,
+    valid: valid,
+    fromExport: fromExport,
+    merge: merge,
+    moduleStatus: moduleStatus,
+    decodeKey: decodeKey,
+    encodeKey: encodeKey,
+    isBackupKey: isBackupKey,
+    ownKeys: ownKeys,
+  };
+
+  if (typeof module !== "undefined" && module.exports) module.exports = OpsporRecord;
+  if (typeof window !== "undefined") window.OpsporRecord = OpsporRecord;
+})();
