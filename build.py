@@ -324,7 +324,7 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
 
 
 @cli.command()
-@click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+@click.option("--roster", type=click.Path(path_type=Path), required=True,  # checked by read_roster
               help="CSV with a name column (navn/name, or fornavn+efternavn); ';' or ',' separated.")
 @click.option("--track", "track_id", required=True, help="Track id, e.g. sygeplejerske.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -346,8 +346,8 @@ def certificates(course_root: Path, roster: Path, track_id: str, out: Path | Non
     from course.certificates.keys import IssuerKeyError, load_private_key, read_public_keys
     from course.certificates.records import issue
     from course.certificates.roster import RosterError, read_roster
-    from course.certificates.signing import key_id, raw_public_key, sign
-    from course.pdf.certificates import SignedCertificate, print_certificates, verify_link
+    from course.certificates.signing import key_id, raw_public_key
+    from course.pdf.certificates import SignedCertificates, print_certificates
 
     started = time.perf_counter()
     date = issued.date() if issued else dt.date.today()
@@ -375,8 +375,7 @@ def certificates(course_root: Path, roster: Path, track_id: str, out: Path | Non
         click.echo("Note: no --site-url, so the QR codes hold the bare code (paste it on the verify page).",
                    err=True)
     records = issue(course, participants, track_id, date, issuer or course.meta.publisher, place)
-    items = [SignedCertificate(r, code, verify_link(code, site_url)) for r in records
-             for code in [sign(r, private_key)]]
+    items = SignedCertificates(records, private_key, site_url)
     with click.progressbar(length=len(items), label="Certificates", file=sys.stderr) as bar, \
             replaced_on_success(target, policy) as staging:
         combined = print_certificates(items, staging, language=course.meta.language,

@@ -15,6 +15,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024  # far above any real module; keeps a stray huge file from eating memory
 # C0 control characters other than tab and newline: invisible, and invalid in the XML we write (QTI, SCORM).
@@ -35,8 +36,12 @@ def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
-def read_bytes(path: Path, root: Path | None = None) -> bytes:
-    """The bytes of ``path`` if it is a regular file (inside ``root`` when given), else SourceTextError."""
+def open_regular(path: Path, root: Path | None = None, max_bytes: int | None = MAX_SOURCE_BYTES) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file (inside ``root`` when given), else SourceTextError.
+
+    For readers that stream a file (a roster) as well as for :func:`read_bytes`;
+    ``max_bytes`` None means any size.
+    """
     if path.is_symlink():
         try:
             real = path.resolve(strict=True)
@@ -50,13 +55,18 @@ def read_bytes(path: Path, root: Path | None = None) -> bytes:
     except OSError as exc:
         raise SourceTextError(1, f"cannot be read ({exc.strerror})") from None
     info = os.fstat(descriptor)
-    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_SOURCE_BYTES:
+    if not stat.S_ISREG(info.st_mode) or (max_bytes is not None and info.st_size > max_bytes):
         os.close(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise SourceTextError(1, f"is {_kind(info.st_mode)}, not a file")
         raise SourceTextError(1, f"is {info.st_size / 1e6:.0f} MB; a course file may be at most "
-                                 f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB")
-    with os.fdopen(descriptor, "rb") as handle:
+                                 f"{max_bytes // (1024 * 1024)} MB")
+    return os.fdopen(descriptor, "rb")
+
+
+def read_bytes(path: Path, root: Path | None = None) -> bytes:
+    """The bytes of ``path`` if it is a regular file (inside ``root`` when given), else SourceTextError."""
+    with open_regular(path, root) as handle:
         try:
             return handle.read(MAX_SOURCE_BYTES + 1)
         except OSError as exc:

@@ -7,22 +7,26 @@ embedded once, ~4x smaller than merged single files, and far less memory).
 from __future__ import annotations
 
 import base64
-import csv
 import io
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 import segno
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PIL import Image
 
 from course.certificates.records import Certificate
+from course.certificates.signing import sign
+from course.pdf.glyphs import needs_upright
 from course.pdf.pdf_files import PdfJoiner, split_pages
 from course.pdf.renderer import PrintRenderer
 from course.pdf.workers import map_in_workers
 from course.scratch import scratch_folder
+from course.spreadsheet_csv import SpreadsheetWriter
 
 STYLESHEETS = ["fonts.css", "certificate.css"]
 CHUNK = 20  # certificates laid out together: one document, one run PDF
@@ -41,6 +45,37 @@ class SignedCertificate:
     certificate: Certificate
     code: str
     qr_text: str  # the verify URL with the code, or the bare code when the site's address is unknown
+
+
+class SignedCertificates(Sequence[SignedCertificate]):
+    """The certificates of a roster, each signed when it is asked for.
+
+    A list of 10,000 signed certificates with their codes and links is some 20 MB,
+    copied into every worker; this holds only the records and signs one (some 50 us)
+    when a worker lays it out, or when the register is written. Ed25519 signatures
+    are deterministic, so every read gives the same code.
+    """
+
+    def __init__(self, records: Sequence[Certificate], private_key: Ed25519PrivateKey, site_url: str | None):
+        self.records, self.private_key, self.site_url = records, private_key, site_url
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def _signed(self, record: Certificate) -> SignedCertificate:
+        code = sign(record, self.private_key)
+        return SignedCertificate(record, code, verify_link(code, self.site_url))
+
+    @overload
+    def __getitem__(self, index: int) -> SignedCertificate: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[SignedCertificate]: ...
+
+    def __getitem__(self, index: int | slice) -> SignedCertificate | list[SignedCertificate]:
+        if isinstance(index, slice):
+            return [self._signed(record) for record in self.records[index]]
+        return self._signed(self.records[index])
 
 
 def verify_link(code: str, site_url: str | None) -> str:
@@ -83,8 +118,8 @@ class CertificatePrinter:
     def html(self, items: Sequence[SignedCertificate]) -> str:
         return self.renderer.html(
             "certificates.html.j2",
-            items=[{"certificate": i.certificate, "qr_png": qr_png(i.qr_text), "linked": i.qr_text != i.code}
-                   for i in items],
+            items=[{"certificate": i.certificate, "qr_png": qr_png(i.qr_text), "linked": i.qr_text != i.code,
+                    "upright": needs_upright(i.certificate.name)} for i in items],
             course_title=self.course_title, course_subtitle=self.course_subtitle)
 
     def write_run(self, items: Sequence[SignedCertificate], first_number: int, out_dir: Path,
@@ -105,35 +140,42 @@ def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, lan
     """Write every single PDF, the combined PDF and the register into ``out_dir``; returns the combined PDF.
 
     Runs of ``CHUNK`` certificates are laid out in parallel worker processes, each
-    run once; their run PDFs are joined into the combined file at the end.
+    run once. A job is only a range of ``items`` (the workers are forked with it, so no
+    certificate is pickled, and a :class:`SignedCertificates` signs in the worker), and
+    each run PDF is streamed into the combined file and deleted as soon as it is done,
+    so neither memory nor scratch space grows with the roster.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     combined = out_dir / COMBINED_FILE
     with scratch_folder("opspor-certificates-") as scratch:
-        jobs = [(start + 1, list(items[start:start + CHUNK]), Path(scratch) / f"run-{start:06d}.pdf")
+        jobs = [(start, min(start + CHUNK, len(items)), Path(scratch) / f"run-{start:06d}.pdf")
                 for start in range(0, len(items), CHUNK)]
 
-        def work(renderer: PrintRenderer, job: tuple[int, list[SignedCertificate], Path]) -> tuple[Path, int]:
-            first_number, run, run_pdf = job
-            CertificatePrinter(renderer, course_title, course_subtitle).write_run(run, first_number, out_dir, run_pdf)
-            return run_pdf, len(run)
+        def work(renderer: PrintRenderer, job: tuple[int, int, Path]) -> tuple[Path, int]:
+            start, stop, run_pdf = job
+            CertificatePrinter(renderer, course_title, course_subtitle).write_run(
+                items[start:stop], start + 1, out_dir, run_pdf)
+            return run_pdf, stop - start
 
-        results = map_in_workers(work, jobs, language=language, workers=workers,
-                                 on_result=lambda result: progress(result[1]))
-        # Joined after the workers have exited: joining while they run saves ~1 s of 500
-        # certificates but adds ~20 MB to the peak (measured), and memory is the tighter limit.
-        joiner = PdfJoiner()
-        for run_pdf, _ in results:
-            joiner.add(run_pdf)
-        joiner.write(combined, title=f"{course_title}: {COMBINED_TITLE}")
+        with PdfJoiner(combined, title=f"{course_title}: {COMBINED_TITLE}") as joiner:
+            def joined(result: tuple[Path, int]) -> None:
+                run_pdf, count = result
+                joiner.add(run_pdf)
+                run_pdf.unlink()
+                progress(count)
+
+            map_in_workers(work, jobs, language=language, workers=workers, on_result=joined)
     write_register(items, out_dir / REGISTER_FILE)
     return combined
 
 
 def write_register(items: Sequence[SignedCertificate], target: Path) -> None:
-    """The issuer's own list: which id went to whom, with the code (opens in Danish Excel)."""
+    """The issuer's own list: which id went to whom, with the code (opens in Danish Excel).
+
+    Written with :class:`SpreadsheetWriter`: a name such as ``=HYPERLINK(...)`` stays text.
+    """
     with target.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
+        writer = SpreadsheetWriter(handle, delimiter=";")
         writer.writerow(["bevisnummer", "navn", "spor", "dato", "timer", "udsteder", "kode"])
         for item in items:
             c = item.certificate

