@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 
 from course.site.mkdocs_shell.content_policy import POLICY
+from course.site.mkdocs_shell.search_index import defer_search_index
+from course.site.mkdocs_shell.theme_trim import trim_theme_styles
 
 OVERRIDES = Path(__file__).parent / "overrides"
 SHELL_ASSETS = Path(__file__).parent / "assets"  # the theme's inline scripts, as files
@@ -87,7 +89,8 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
     theme.update(language=shell.language, custom_dir=str(OVERRIDES), font=False)
     extra = config.setdefault("extra", {})
     extra.update(
-        polyfills=shell.polyfills,
+        # after the file:// worker shim: the search index waits until search is first opened
+        polyfills=[*shell.polyfills, "assets/opspor-shell/md-search-lazy.js"],
         opspor_strings=shell.strings,
         opspor_exit_url=QUICK_EXIT_URL,
         opspor_csp=POLICY,
@@ -133,3 +136,5 @@ def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
         logger.removeHandler(collector)
     if collector.messages:
         raise ShellError("\n".join(collector.messages))
+    defer_search_index(shell.site_dir)
+    trim_theme_styles(shell.site_dir)
