@@ -201,7 +201,7 @@
     if (!result.record || held) return;
     ensure();
     var before = JSON.stringify(record);
-    R.merge(record, result.record);
+    R.merge(record, result.record, course);
     if (JSON.stringify(record) === before) return;
     persist();
     broadcast();
