@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_BUILD := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+APT_BUILD := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core graphviz
 APT_TEST := chromium poppler-utils
 
 .PHONY: site test setup setup-dev system-build system-test check lint bench clean

@@ -100,7 +100,8 @@ def check(course_root: Path) -> None:
     claims = _check_claims(course)
     questions = sum(len(m.questions) for m in course.modules.values())
     click.echo(f"OK: {len(course.modules)} modules ({questions} quiz questions), "
-               f"{len(course.scenarios)} scenarios, {len(course.tracks)} tracks; {claims}")
+               f"{len(course.scenarios)} scenarios, {len(course.tracks)} tracks, "
+               f"{len(course.workshops)} workshops; {claims}")
 
 
 @cli.command()
@@ -248,13 +249,14 @@ def package_scorm(course_root: Path, track_id: str, version: str, out: Path | No
 @_OUT_OPTION
 @click.pass_obj
 def package_offline(course_root: Path, out: Path | None) -> None:
-    """The whole site as one zip: unzip, double-click the start page, no network needed."""
+    """The whole site as one zip: unzip, double-click the start page, no network needed; every printed
+    PDF (packs, workshop kits) in its Materialer folder, listed on "Om kurset"."""
     from course.packaging.site_snapshot import built_site
 
     folder, policy = _out_folder(course_root, out)
     course = _load(course_root)
     try:
-        with built_site(course, PROJECT) as site:
+        with built_site(course, PROJECT, with_materials=True) as site:
             _write_offline(course, site, prepare_folder(folder, policy))
     except _packaging_errors() as exc:
         raise click.ClickException(str(exc)) from None
@@ -284,7 +286,7 @@ def package_all(course_root: Path, out: Path | None) -> None:
         prepare_folder(folder, policy)
         for track_id in course.tracks:
             _write_scorm(course, folder, track_id, "1.2")
-        with built_site(course, PROJECT) as site:
+        with built_site(course, PROJECT, with_materials=True) as site:
             _write_offline(course, site, folder)
         _write_qti(course, folder)
     except _packaging_errors() as exc:
@@ -309,7 +311,7 @@ def _site_url_option(func):
 def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: str | None) -> None:
     """Workshop packs (facilitator guide + participant handout per scenario, one pack per track)
     and a printable handout per module."""
-    from course.pdf.packs import print_packs
+    from course.pdf.packs import carry_workshop_kits, print_packs
 
     started = time.perf_counter()
     target = out or course_root / "build" / "pdf"
@@ -320,51 +322,121 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
         raise click.ClickException(f"no track '{track_id}'; tracks: {', '.join(course.tracks)}")
     with replaced_on_success(target, policy) as staging:
         written = print_packs(course, staging, course.meta.language, track_id, site_url)
-    click.echo(f"Printed {len(written)} PDFs into {target} in {time.perf_counter() - started:.1f} s")
+        kept = carry_workshop_kits(target, staging)
+    click.echo(f"Printed {len(written)} PDFs into {target} in {time.perf_counter() - started:.1f} s"
+               + (f"; kept {kept} workshop kits printed earlier" if kept else ""))
+
+
+@cli.command()
+@click.argument("workshop_id", metavar="WORKSHOP")
+@click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="CSV of the participants, for the sign-in sheet (same format as for certificates).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: build/pdf/workshops/<id>/ beside the course).")
+@click.option("--date", "held", type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]),
+              default=None, help="Date of the workshop (default: the date in the workshop file).")
+@click.option("--place", default=None, help="Where it is held (default: the place in the workshop file).")
+@_site_url_option
+@click.pass_obj
+def workshop(course_root: Path, workshop_id: str, roster: Path | None, out: Path | None, held,
+             place: str | None, site_url: str | None) -> None:
+    """The printed kit for one workshop (workshops/<id>.yml): agenda, trainer guide, scenario guides and
+    gamebook handouts, sign-in sheet, pre/post test with a separate answer key, evaluation form."""
+    from course.certificates.roster import RosterError, read_roster
+    from course.pdf.workshop_kit import kit_folder, print_workshop_kit
+
+    started = time.perf_counter()
+    try:
+        default = kit_folder(course_root / "build" / "pdf", workshop_id)
+    except ValueError:
+        raise click.ClickException(f"no workshop {workshop_id[:80]!r}: ids are a-z, 0-9 and '-'") from None
+    target = out or default
+    policy = _policy(course_root, "workshop", default,
+                     protected=((roster, "the roster"),) if roster else ())
+    check_output(target, policy)
+    course = _load(course_root)
+    if workshop_id not in course.workshops:
+        known = ", ".join(course.workshops) or "none (add workshops/<id>.yml)"
+        raise click.ClickException(f"no workshop '{workshop_id}'; workshops: {known}")
+    try:
+        participants = read_roster(roster) if roster else None
+    except RosterError as exc:
+        raise click.ClickException(f"{exc}\nNothing was printed.") from None
+    if out is None:  # build/pdf/ is the packs' output: mark it so, so 'packs' may replace it (keeping the kit)
+        prepare_folder(default.parent.parent, _policy(course_root, "pdf", default.parent.parent))
+    with replaced_on_success(target, policy) as staging:
+        written = print_workshop_kit(course, course.workshops[workshop_id], staging,
+                                     language=course.meta.language, roster=participants,
+                                     date=held.date() if held else None, place=place, site_url=site_url)
+    click.echo(f"Printed {len(written)} PDFs for workshop '{workshop_id}' into {target} "
+               f"in {time.perf_counter() - started:.1f} s")
 
 
 @cli.command()
 @click.option("--roster", type=click.Path(path_type=Path), required=True,  # checked by read_roster
               help="CSV with a name column (navn/name, or fornavn+efternavn); ';' or ',' separated.")
-@click.option("--track", "track_id", required=True, help="Track id, e.g. sygeplejerske.")
+@click.option("--track", "track_id", default=None, help="Track id, e.g. sygeplejerske: for completing the track.")
+@click.option("--workshop", "workshop_id", default=None,
+              help="Workshop id (workshops/<id>.yml): for taking part in that workshop, with its own hours.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: build/kursusbeviser/<date>-<track>-<roster name>/).")
+              help="Output folder (default: build/kursusbeviser/<date>-<track or workshop>-<roster name>/).")
 @click.option("--date", "issued", type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]),
-              default=None, help="Date of the workshop, e.g. 2026-11-27 or 27.11.2026 (default: today).")
-@click.option("--place", default="", help="Where the workshop was held.")
+              default=None, help="Date of the workshop, e.g. 2026-11-27 or 27.11.2026 "
+                                 "(default: the workshop file's date, else today).")
+@click.option("--place", default=None, help="Where the workshop was held (default: the workshop file's place).")
 @click.option("--issuer", default=None, help="Who issues the certificates (default: the course publisher).")
+@click.option("--signatory", default=None,
+              help="Who signs, as 'Navn, titel', printed under the signature line (default: the workshop "
+                   "file's signatory). A scan keys/signatur.png (or .jpg) is printed above the line.")
 @click.option("--keys", "keys_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder with the issuer's private key (default: keys/ beside the course).")
 @click.option("--force", is_flag=True, help="Replace certificates issued earlier into the same folder.")
 @_site_url_option
 @click.pass_obj
-def certificates(course_root: Path, roster: Path, track_id: str, out: Path | None, issued, place: str,
-                 issuer: str | None, keys_dir: Path | None, force: bool, site_url: str | None) -> None:
-    """Signed certificates for everyone on a roster: one PDF each plus one combined PDF."""
+def certificates(course_root: Path, roster: Path, track_id: str | None, workshop_id: str | None, out: Path | None,
+                 issued, place: str | None, issuer: str | None, signatory: str | None, keys_dir: Path | None,
+                 force: bool, site_url: str | None) -> None:
+    """Signed certificates for everyone on a roster: one PDF each plus one combined PDF.
+
+    --track states that the track was completed (the track's hours); --workshop states that the
+    participant took part in that workshop (the workshop's own hours and scenarios).
+    """
     import datetime as dt
 
-    from course.certificates.keys import IssuerKeyError, load_private_key, read_public_keys
-    from course.certificates.records import issue
+    from course.certificates.keys import IssuerKeyError, load_private_key, read_public_keys, signature_image
+    from course.certificates.records import issue, issue_for_workshop
     from course.certificates.roster import RosterError, read_roster
     from course.certificates.signing import key_id, raw_public_key
     from course.pdf.certificates import SignedCertificates, print_certificates
 
     started = time.perf_counter()
-    date = issued.date() if issued else dt.date.today()
-    default = course_root / "build" / "kursusbeviser" / f"{date.isoformat()}-{track_id}-{roster.stem}"
+    if (track_id is None) == (workshop_id is None):
+        raise click.UsageError("give exactly one of --track (completed the track) or --workshop (took part)")
+    course_loaded: Course | None = None
+    workshop = None
+    if workshop_id is not None:  # its date and place are the defaults, and its date names the folder
+        course_loaded = _load(course_root)
+        workshop = course_loaded.workshops.get(workshop_id)
+        if workshop is None:
+            known = ", ".join(course_loaded.workshops) or "none (add workshops/<id>.yml)"
+            raise click.ClickException(f"no workshop '{workshop_id}'; workshops: {known}")
+    date = issued.date() if issued else (workshop.date if workshop and workshop.date else dt.date.today())
+    subject = track_id or workshop_id
+    default = course_root / "build" / "kursusbeviser" / f"{date.isoformat()}-{subject}-{roster.stem}"
     target = out or default
     keys_folder = keys_dir or course_root / "keys"
     policy = _policy(course_root, "certificates", default, replace_existing=force,
                      hint=" (add --force to replace them)",
                      protected=((roster, "the roster"), (keys_folder, "the issuer's key folder")))
     check_output(target, policy)
-    course = _load(course_root)
-    if track_id not in course.tracks:
+    course = course_loaded or _load(course_root)
+    if track_id is not None and track_id not in course.tracks:
         raise click.ClickException(f"no track '{track_id}'; tracks: {', '.join(course.tracks)}")
     try:
         participants = read_roster(roster)
         private_key = load_private_key(keys_folder)
         published = read_public_keys(course_root)
+        signature = signature_image(keys_folder)
     except (RosterError, IssuerKeyError) as exc:
         raise click.ClickException(f"{exc}\nNo certificates were written.") from None
     kid = key_id(raw_public_key(private_key.public_key()))
@@ -374,13 +446,19 @@ def certificates(course_root: Path, roster: Path, track_id: str, out: Path | Non
     if not site_url:
         click.echo("Note: no --site-url, so the QR codes hold the bare code (paste it on the verify page).",
                    err=True)
-    records = issue(course, participants, track_id, date, issuer or course.meta.publisher, place)
+    who = issuer or course.meta.publisher
+    if workshop is not None:
+        records = issue_for_workshop(course, participants, workshop, date, who,
+                                     workshop.place if place is None else place,
+                                     workshop.signatory if signatory is None else signatory)
+    else:
+        records = issue(course, participants, track_id or "", date, who, place or "", signatory or "")
     items = SignedCertificates(records, private_key, site_url)
     with click.progressbar(length=len(items), label="Certificates", file=sys.stderr) as bar, \
             replaced_on_success(target, policy) as staging:
         combined = print_certificates(items, staging, language=course.meta.language,
                                       course_title=course.meta.title, course_subtitle=course.meta.subtitle,
-                                      progress=bar.update)
+                                      progress=bar.update, signature=signature)
     click.echo(f"{len(items)} certificates into {target} (all in {target / combined.name}) "
                f"in {time.perf_counter() - started:.1f} s")
 
@@ -425,7 +503,8 @@ def verify(course_root: Path, code: str) -> None:
     c = verdict.certificate
     if verdict.genuine and c is not None:
         click.echo(f"GENUINE: signed by this course's issuer (key {verdict.key_id})")
-        for label, value in (("Name", c.name), ("Track", f"{c.track_title} ({c.track_id})"),
+        kind = "Workshop" if c.is_workshop else "Track"
+        for label, value in (("Name", c.name), (kind, f"{c.track_title} ({c.track_id})"),
                              ("Hours", f"{c.hours:g}"), ("Date", c.date.isoformat()), ("Issuer", c.issuer),
                              ("Certificate", c.id)):
             click.echo(f"  {label + ':':<13}{value}")

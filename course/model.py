@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -105,6 +105,40 @@ class Track(Strict):
     description: str = ""
     pass_mark: int = Field(default=80, ge=1, le=100)
     items: list[str] = Field(min_length=1)
+
+
+AgendaPart = Literal["intro", "module", "scenario", "break", "debrief", "test", "evaluation"]
+
+
+class AgendaItem(Strict):
+    """One timed part of a workshop; ``scenario``/``module`` say which one a scenario or module part plays."""
+
+    part: AgendaPart
+    minutes: int = Field(ge=1, le=240)
+    scenario: str | None = None
+    module: str | None = None
+    note: str | None = Field(default=None, min_length=1)  # what happens, printed in the agenda
+
+
+class Workshop(Strict):
+    """``workshops/<id>.yml``: a session a trainer runs from paper (agenda, guides, handouts, tests)."""
+
+    id: str = Field(pattern=SLUG)
+    title: str = Field(min_length=1)
+    track: str
+    minutes: int = Field(ge=30, le=480)  # the whole session; the agenda must add up to it
+    scenarios: list[str] = Field(min_length=1)
+    modules: list[str] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(min_length=1)
+    date: Annotated[dt.date, Field(strict=False)] | None = None  # default date: sign-in sheet, certificates
+    place: str = ""
+    signatory: str = ""  # "Navn, titel": printed under the signature line of the certificates
+    test_questions: int = Field(default=8, ge=2, le=30)  # questions in the pre/post test
+
+    @property
+    def hours(self) -> float:
+        """Hours rounded to the nearest quarter, as printed on certificates."""
+        return round(self.minutes / 15) / 4
 
 
 class GlossaryTerm(Strict):
@@ -298,6 +332,7 @@ class Course:
     pages: dict[str, Page]
     claims: tuple[LedgerEntry, ...] = ()  # the claims ledger (claims.yml); empty when the course has none
     yaml_texts: tuple[YamlText, ...] = ()  # every YAML string with its source lines, for text checks
+    workshops: dict[str, Workshop] = field(default_factory=dict)  # workshops/*.yml
 
     def minutes_of(self, item_id: str) -> int:
         item = self.modules.get(item_id)

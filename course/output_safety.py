@@ -16,16 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 OUTPUT_MARKER = ".opspor-output"
-KINDS = ("site", "pdf", "certificates", "packages", "qti")
+KINDS = ("site", "pdf", "workshop", "certificates", "packages", "qti")
 
 # What makes a folder a course (or this engine): never replaced, whatever marker it carries.
 SOURCE_DIRS = ("modules", "scenarios", "tracks", "pages")
+# Never written into either, but not a sign of a course: build/pdf/ holds printed kits in workshops/.
+OPTIONAL_SOURCE_DIRS = ("workshops",)
 SOURCE_FILES = ("course.yml", "glossary.yml", "course-key.pub", "mkdocs.yml", "build.py", ".git")
 PRIVATE_KEY_SUFFIXES = (".pem", ".key")
 
 # Earlier versions wrote no marker: an unmarked folder at the command's default place
 # is still recognised as ours when it looks like what that command writes.
-_LEGACY_SUFFIXES = {"pdf": (".pdf",), "packages": (".zip",), "qti": (".zip",),
+_LEGACY_SUFFIXES = {"pdf": (".pdf",), "workshop": (".pdf",), "packages": (".zip",), "qti": (".zip",),
                     "certificates": (".pdf", ".csv")}
 
 
@@ -128,7 +130,7 @@ def check_output(target: Path, policy: OutputPolicy) -> Path:
         raise refuse("it is a symbolic link (give the real folder)")
     if _inside(root, real):
         raise refuse("it is the course folder" if real == root else "it holds the course folder")
-    for name in SOURCE_DIRS:
+    for name in (*SOURCE_DIRS, *OPTIONAL_SOURCE_DIRS):
         if _inside(real, root / name):
             raise refuse(f"it is inside the course's {name}/ folder")
     for path, label in policy.protected:

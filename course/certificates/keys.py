@@ -25,6 +25,7 @@ from course.certificates.signing import b64url, key_id, raw_public_key, unb64url
 from course.loading.text_files import SourceTextError, read_text
 
 PRIVATE_KEY_FILE = "issuer-ed25519.pem"
+SIGNATURE_FILES = ("signatur.png", "signatur.jpg")  # the issuer's scanned signature, optional
 PUBLIC_KEYS_FILE = "course-key.pub"
 KEY_TYPE = "ed25519"
 
@@ -127,3 +128,19 @@ def parse_public_keys(text: str) -> dict[str, bytes]:
             raise PublicKeyError(number, "not a valid ed25519 public key line")
         keys[kid] = raw
     return keys
+
+
+def signature_image(keys_dir: Path) -> Path | None:
+    """The issuer's scanned signature in the key folder (``signatur.png`` or ``.jpg``), or None.
+
+    It is only ever named to the PDF asset fetcher, which checks it again (regular file,
+    size, PNG/JPEG content); a link or a folder by that name is refused here already.
+    """
+    for name in SIGNATURE_FILES:
+        path = keys_dir / name
+        if not os.path.lexists(path):
+            continue
+        if path.is_symlink() or not path.is_file():
+            raise IssuerKeyError(f"{path} must be a regular image file, not a link or folder")
+        return path
+    return None

@@ -9,9 +9,10 @@ import json
 from dataclasses import dataclass
 
 from course.certificates.roster import Participant
-from course.model import Course
+from course.model import Course, Workshop
 
 CODE_VERSION = "opspor1"
+WORKSHOP_PREFIX = "workshop:"  # a workshop certificate's track_id is "workshop:<id>"
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,14 @@ class Certificate:
     issuer: str
     place: str = ""
     levels: tuple[int, ...] = ()
+    scenarios: tuple[str, ...] = ()  # titles of a workshop's scenarios (printed, not signed)
+    signatory: str = ""  # "Navn, titel" under the signature line (printed, not signed)
+    roster_columns: tuple[tuple[str, str], ...] = ()  # the participant's roster row, for the register
+
+    @property
+    def is_workshop(self) -> bool:
+        """Issued for one workshop (its title and hours), not for completing a whole track."""
+        return self.track_id.startswith(WORKSHOP_PREFIX)
 
     def signed_fields(self, key_id: str) -> list[object]:
         return [CODE_VERSION, key_id, self.id, self.name, self.track_id, self.track_title,
@@ -39,15 +48,34 @@ def certificate_id(name: str, track_id: str, date: dt.date, issuer: str, number:
     return f"{date:%Y%m%d}-{number:03d}-{base64.b32encode(digest).decode()[:4]}"
 
 
+def _levels(course: Course, items: list[str]) -> tuple[int, ...]:
+    return tuple(sorted({course.modules[i].meta.level if i in course.modules else course.scenarios[i].level
+                         for i in items}))
+
+
 def issue(course: Course, participants: list[Participant], track_id: str, date: dt.date,
-          issuer: str, place: str = "") -> list[Certificate]:
-    """Certificates for everyone on the roster, for one track of ``course``."""
+          issuer: str, place: str = "", signatory: str = "") -> list[Certificate]:
+    """Certificates for everyone on the roster, for completing one track of ``course``."""
     track = course.tracks[track_id]
-    levels = tuple(sorted({course.modules[i].meta.level if i in course.modules else course.scenarios[i].level
-                           for i in track.items}))
     return [
         Certificate(id=certificate_id(p.name, track_id, date, issuer, number), name=p.name,
                     track_id=track_id, track_title=track.title, hours=course.track_hours(track_id),
-                    date=date, issuer=issuer, place=place, levels=levels)
+                    date=date, issuer=issuer, place=place, levels=_levels(course, track.items),
+                    signatory=signatory, roster_columns=p.columns)
+        for number, p in enumerate(participants, 1)
+    ]
+
+
+def issue_for_workshop(course: Course, participants: list[Participant], workshop: Workshop, date: dt.date,
+                       issuer: str, place: str = "", signatory: str = "") -> list[Certificate]:
+    """Certificates for taking part in one workshop: its title and its own hours, never the track's."""
+    track_id = f"{WORKSHOP_PREFIX}{workshop.id}"
+    titles = tuple(course.scenarios[s].title for s in workshop.scenarios)
+    levels = _levels(course, [*workshop.scenarios, *workshop.modules])
+    return [
+        Certificate(id=certificate_id(p.name, track_id, date, issuer, number), name=p.name,
+                    track_id=track_id, track_title=workshop.title, hours=workshop.hours, date=date,
+                    issuer=issuer, place=place, levels=levels, scenarios=titles, signatory=signatory,
+                    roster_columns=p.columns)
         for number, p in enumerate(participants, 1)
     ]

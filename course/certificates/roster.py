@@ -56,6 +56,16 @@ _EMOJI_TAG_SEQUENCE = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
 class Participant:
     name: str
     line: int  # line in the roster file, for messages
+    # every column of the roster as (header as written, cell), the name columns too: the register
+    # (kursusbeviser.csv) keeps them, so certificates can be mail-merged by e-mail or unit
+    columns: tuple[tuple[str, str], ...] = ()
+
+    def column(self, *keys: str) -> str | None:
+        """The first non-empty cell whose header is one of ``keys`` (compared like name headers)."""
+        for header, cell in self.columns:
+            if _header_key(header) in keys and cell.strip():
+                return cell.strip()
+        return None
 
 
 class RosterError(Exception):
@@ -233,10 +243,12 @@ def iter_participants(path: Path, handle: BinaryIO,
                       printable: Callable[[str], str | None] | None = None) -> Iterator[Participant]:
     """Participants of an open roster, in file order, one row at a time; RosterError at the first bad row."""
     header: list[str] | None = None
+    written: list[str] = []
     columns: tuple[int, ...] = ()
     for line, row in _rows(path, handle):
         if header is None:
             header = [_header_key(cell) for cell in row]
+            written = [" ".join(cell.split()) for cell in row]
             columns = _name_columns(path, line, header)
             continue
         if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
@@ -246,7 +258,9 @@ def iter_participants(path: Path, handle: BinaryIO,
         problem = name_problem(name) or (printable(name) if printable else None)
         if problem:
             raise RosterError(path, line, problem)
-        yield Participant(name=name, line=line)
+        cells = tuple((title, " ".join((row[i] if i < len(row) else "").split()))
+                      for i, title in enumerate(written) if title)
+        yield Participant(name=name, line=line, columns=cells)
 
 
 def read_roster(path: Path, *, check_glyphs: bool = True) -> list[Participant]:

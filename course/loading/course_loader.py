@@ -31,9 +31,11 @@ from course.model import (
     PageMeta,
     Scenario,
     Track,
+    Workshop,
     YamlText,
 )
 from course.validation import check_course
+from course.validation.workshops import check_workshops
 
 
 class _Loader:
@@ -197,6 +199,11 @@ def load_course(root: Path) -> Course:
         for path in sorted((root / "tracks").glob("*.y*ml"))
         if (loaded := loader.model_file(path, Track))
     ]
+    workshop_sources = [
+        (path, loaded)
+        for path in sorted((root / "workshops").glob("*.y*ml"))
+        if (loaded := loader.model_file(path, Workshop))
+    ]
     glossary = loader.glossary(root / "glossary.yml")
     claims, claim_problems = claims_ledger.load_ledger(root)
     loader.problems += claim_problems
@@ -213,6 +220,9 @@ def load_course(root: Path) -> Course:
         glossary=glossary,
         scenario_links=scenario_links,
     )
+    problems += check_workshops([(loader.rel(p), w, loc) for p, (w, loc) in workshop_sources],
+                                {m.id: m for m in modules}, {s.id: s for _, (s, _) in scenario_sources},
+                                {t.id: t for _, (t, _) in track_sources})
     all_problems = loader.problems + problems
     if all_problems or meta is None:
         raise CourseError(all_problems)
@@ -226,6 +236,7 @@ def load_course(root: Path) -> Course:
         pages={p.meta.id: p for p in pages},
         claims=claims,
         yaml_texts=tuple(loader.yaml_texts),
+        workshops={w.id: w for _, (w, _) in workshop_sources},
     )
 
 

@@ -20,8 +20,16 @@ SERVER_ONLY = frozenset({"404.html"})
 
 
 @contextmanager
-def built_site(course: Course, project_root: Path) -> Iterator[Path]:
+def built_site(course: Course, project_root: Path, with_materials: bool = False) -> Iterator[Path]:
+    """``with_materials``: print every PDF (packs and workshop kits) into the site's ``Materialer``
+    folder, listed on "Om kurset"; the offline copy carries them, an LMS package does not."""
     with scratch_folder("opspor-package-site-") as tmp:
         site = tmp / "site"
-        build_site(course, project_root, site)
+        materials = None
+        if with_materials:
+            from course.i18n import ui_strings
+            from course.packaging.materials import print_materials
+
+            materials = print_materials(course, tmp / "pdf", ui_strings(course.meta.language))
+        build_site(course, project_root, site, materials)
         yield site

@@ -110,17 +110,20 @@ def file_name(number: int, name: str) -> str:
 class CertificatePrinter:
     """Lays out certificates; a run of them is one document whose pages are also written one by one."""
 
-    def __init__(self, renderer: PrintRenderer, course_title: str, course_subtitle: str = ""):
+    def __init__(self, renderer: PrintRenderer, course_title: str, course_subtitle: str = "",
+                 signature: Path | None = None):
         self.renderer = renderer
         self.course_title = course_title
         self.course_subtitle = course_subtitle
+        self.signature = signature  # the issuer's scanned signature; served only by the asset fetcher
 
     def html(self, items: Sequence[SignedCertificate]) -> str:
         return self.renderer.html(
             "certificates.html.j2",
             items=[{"certificate": i.certificate, "qr_png": qr_png(i.qr_text), "linked": i.qr_text != i.code,
                     "upright": needs_upright(i.certificate.name)} for i in items],
-            course_title=self.course_title, course_subtitle=self.course_subtitle)
+            course_title=self.course_title, course_subtitle=self.course_subtitle,
+            signature_image=self.signature.resolve().as_uri() if self.signature else None)
 
     def write_run(self, items: Sequence[SignedCertificate], first_number: int, out_dir: Path,
                   combined: Path) -> None:
@@ -136,7 +139,7 @@ class CertificatePrinter:
 def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, language: str,
                        course_title: str, course_subtitle: str = "",
                        progress: Callable[[int], None] = lambda n: None,
-                       workers: int | None = None) -> Path:
+                       workers: int | None = None, signature: Path | None = None) -> Path:
     """Write every single PDF, the combined PDF and the register into ``out_dir``; returns the combined PDF.
 
     Runs of ``CHUNK`` certificates are laid out in parallel worker processes, each
@@ -153,7 +156,7 @@ def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, lan
 
         def work(renderer: PrintRenderer, job: tuple[int, int, Path]) -> tuple[Path, int]:
             start, stop, run_pdf = job
-            CertificatePrinter(renderer, course_title, course_subtitle).write_run(
+            CertificatePrinter(renderer, course_title, course_subtitle, signature).write_run(
                 items[start:stop], start + 1, out_dir, run_pdf)
             return run_pdf, stop - start
 
@@ -164,19 +167,43 @@ def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, lan
                 run_pdf.unlink()
                 progress(count)
 
-            map_in_workers(work, jobs, language=language, workers=workers, on_result=joined)
+            map_in_workers(work, jobs, language=language, workers=workers, on_result=joined,
+                           images=(signature,) if signature else ())
     write_register(items, out_dir / REGISTER_FILE)
     return combined
 
 
+REGISTER_COLUMNS = ("bevisnummer", "navn", "spor", "dato", "timer", "udsteder", "kode")
+
+
+def register_header(roster_columns: Sequence[str]) -> list[str]:
+    """Our columns, then every roster column as written; one that repeats ours (a ``Navn`` column)
+    is renamed ``Navn (deltagerliste)`` so a mail merge never picks the wrong one."""
+    taken = {name.casefold() for name in REGISTER_COLUMNS}
+    header = list(REGISTER_COLUMNS)
+    for title in roster_columns:
+        while title.casefold() in taken:
+            title = f"{title} (deltagerliste)"
+        taken.add(title.casefold())
+        header.append(title)
+    return header
+
+
 def write_register(items: Sequence[SignedCertificate], target: Path) -> None:
-    """The issuer's own list: which id went to whom, with the code (opens in Danish Excel).
+    """The issuer's own list: which id went to whom, with the code, and the participant's whole roster row
+    (e-mail, unit, ...) for a mail merge (opens in Danish Excel).
 
     Written with :class:`SpreadsheetWriter`: a name such as ``=HYPERLINK(...)`` stays text.
     """
     with target.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = SpreadsheetWriter(handle, delimiter=";")
-        writer.writerow(["bevisnummer", "navn", "spor", "dato", "timer", "udsteder", "kode"])
+        header_written = False
         for item in items:
             c = item.certificate
-            writer.writerow([c.id, c.name, c.track_id, c.date.isoformat(), c.hours, c.issuer, item.code])
+            if not header_written:
+                writer.writerow(register_header([title for title, _ in c.roster_columns]))
+                header_written = True
+            writer.writerow([c.id, c.name, c.track_id, c.date.isoformat(), c.hours, c.issuer, item.code,
+                             *(cell for _, cell in c.roster_columns)])
+        if not header_written:
+            writer.writerow(REGISTER_COLUMNS)

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import escape
 
 from course.i18n import ui_strings
 from course.pdf.asset_fetcher import PDF_DIR, ProjectAssetFetcher
-from course.pdf.print_markdown import inline_markdown, print_markdown
+from course.pdf.print_markdown import inline_markdown, print_markdown, typographic_quotes, url_text
 
 TEMPLATES = PDF_DIR / "templates"
 DANISH_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
@@ -51,7 +52,7 @@ def page_label_css(strings: dict[str, str]) -> str:
 class PrintRenderer:
     """Renders Jinja2 HTML templates to WeasyPrint documents with the project's CSS and fonts."""
 
-    def __init__(self, language: str = "da"):
+    def __init__(self, language: str = "da", images: tuple[Path, ...] = ()):
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
 
@@ -61,7 +62,7 @@ class PrintRenderer:
         self.language = language
         self.strings = ui_strings(language)
         self.fonts = FontConfiguration()
-        self.fetcher = ProjectAssetFetcher()
+        self.fetcher = ProjectAssetFetcher(images)  # images: outside files the command named (a signature)
         self._stylesheets: dict[str, Any] = {}
 
     @cached_property
@@ -76,8 +77,11 @@ class PrintRenderer:
         env.filters.update(
             long_date=lambda d: long_date(d, self.language),
             hours=format_hours,
-            markdown=print_markdown,
-            inline=inline_markdown,
+            markdown=lambda text, shift_headings=0: typographic_quotes(
+                print_markdown(text, shift_headings), self.language),
+            inline=lambda text: typographic_quotes(inline_markdown(text), self.language),
+            quotes=lambda text: typographic_quotes(escape(text), self.language),
+            url_text=url_text,
         )
         env.globals.update(t=self.strings, language=self.language)
         return env

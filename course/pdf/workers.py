@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from course.pdf.renderer import PrintRenderer
@@ -25,9 +26,10 @@ MAX_WORKERS = 4
 _worker: dict[str, Any] = {}
 
 
-def _start(work: Callable[[PrintRenderer, Any], Any], language: str, scratch: str) -> None:
+def _start(work: Callable[[PrintRenderer, Any], Any], language: str, scratch: str,
+           images: tuple[Path, ...] = ()) -> None:
     tempfile.tempdir = scratch  # WeasyPrint's font copies land here and go with the folder
-    _worker.update(work=work, renderer=PrintRenderer(language))
+    _worker.update(work=work, renderer=PrintRenderer(language, images))
 
 
 def _run(job: Any) -> Any:
@@ -40,7 +42,7 @@ def default_workers() -> int:
 
 def map_in_workers(work: Callable[[PrintRenderer, Job], Result], jobs: Sequence[Job], *, language: str,
                    on_result: Callable[[Result], None] = lambda result: None,
-                   workers: int | None = None) -> list[Result]:
+                   workers: int | None = None, images: tuple[Path, ...] = ()) -> list[Result]:
     """``[work(renderer, job) for job in jobs]``, in parallel, results in job order.
 
     ``work`` may be a closure (workers are forked, it is not pickled); jobs and
@@ -49,7 +51,7 @@ def map_in_workers(work: Callable[[PrintRenderer, Job], Result], jobs: Sequence[
     workers = min(workers or default_workers(), len(jobs))
     results: list[Result] = []
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        renderer = PrintRenderer(language)
+        renderer = PrintRenderer(language, images)
         for job in jobs:
             results.append(work(renderer, job))
             on_result(results[-1])
@@ -58,7 +60,7 @@ def map_in_workers(work: Callable[[PrintRenderer, Job], Result], jobs: Sequence[
 
     with scratch_folder("opspor-pdf-") as scratch:
         pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start,
-                                                        initargs=(work, language, str(scratch)))
+                                                        initargs=(work, language, str(scratch), images))
         try:
             for result in pool.imap(_run, jobs):
                 results.append(result)

@@ -11,6 +11,7 @@ from course.model import Course
 from course.scratch import scratch_folder
 from course.site import layout
 from course.site.docs_tree import DocsTreeWriter
+from course.site.materials import MATERIALS_DIR, Materials
 from course.site.manifest import build_manifest, manifest_script
 from course.site.minify import minify_assets
 from course.site.mkdocs_shell import ShellError, ShellInput, render
@@ -49,7 +50,8 @@ def vendor_sources(project_root: Path, files: dict[str, str] = VENDOR_FILES) -> 
     return found
 
 
-def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path) -> ShellInput:
+def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
+               materials: Materials | None = None) -> ShellInput:
     """Write the generated docs tree, manifest and assets into ``docs``; return what the shell needs.
 
     Kept apart from :func:`build_site` so the benchmark can hand the very same input to plain MkDocs.
@@ -57,7 +59,9 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path) -
     strings = ui_strings(course.meta.language)
     vendored = vendor_sources(project_root)
     docs.mkdir(parents=True, exist_ok=True)
-    nav = DocsTreeWriter(course, strings, docs).write_all()
+    nav = DocsTreeWriter(course, strings, docs, materials).write_all()
+    if materials is not None:  # the PDFs are files of the site; "Om kurset" links to them
+        shutil.copytree(materials.folder, docs / MATERIALS_DIR)
     asset_dir = docs / layout.ASSET_DIR
     shutil.copytree(ASSETS, asset_dir)
     manifest = build_manifest(course, strings)
@@ -83,12 +87,15 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path) -
     )
 
 
-def build_site(course: Course, project_root: Path, site_dir: Path) -> int:
-    """Build the whole site into ``site_dir`` (which must not exist yet). Returns page count."""
+def build_site(course: Course, project_root: Path, site_dir: Path, materials: Materials | None = None) -> int:
+    """Build the whole site into ``site_dir`` (which must not exist yet). Returns page count.
+
+    ``materials``: printed PDFs to carry in a ``Materialer`` folder (the offline copy), listed on "Om kurset".
+    """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Beside site_dir (in the claimed staging folder when building for an output), so a
     # killed build leaves nothing in the temp dir; claimed, so the next run removes it.
     with scratch_folder(".opspor-docs-", site_dir.parent) as work:
-        shell = write_docs(course, project_root, work / "docs", site_dir)
+        shell = write_docs(course, project_root, work / "docs", site_dir, materials)
         render(project_root / "mkdocs.yml", shell, work)
     return sum(1 for _ in site_dir.rglob("*.html"))

@@ -17,12 +17,14 @@ import jinja2
 
 from course.model import Course, Module, Scenario, Source, Track
 from course.site import layout, verify_page
+from course.site.materials import MATERIALS_DIR, Materials
 from course.site.layout import rewrite_links
 from course.site.runtime import PAGE_SCRIPTS
 from course.site.text_render import author_html, escape_markdown_html, script_json, shell_text
 from course.validation.scenario_graph import best_path
 
 TEMPLATES = Path(__file__).parent / "templates"
+ABOUT_PAGE = "om"  # "Om kurset": lists the printed materials in the offline copy
 
 
 def _environment(present: layout.Present) -> jinja2.Environment:
@@ -76,7 +78,8 @@ def _environment(present: layout.Present) -> jinja2.Environment:
 class DocsTreeWriter:
     """Renders every page of a course into ``docs_dir`` and returns the navigation."""
 
-    def __init__(self, course: Course, strings: dict[str, str], docs_dir: Path):
+    def __init__(self, course: Course, strings: dict[str, str], docs_dir: Path, materials: Materials | None = None):
+        self.materials = materials
         self.course = course
         self.t = strings
         self.docs_dir = docs_dir
@@ -103,7 +106,9 @@ class DocsTreeWriter:
         for page in course.pages.values():
             if page.meta.id != "index":
                 doc = layout.page_doc(page.meta.id)
-                self.write(doc, "page.md.j2", page=page, body=rewrite_links(page.body, doc, present=self.present))
+                materials = self.materials if page.meta.id == ABOUT_PAGE else None
+                self.write(doc, "page.md.j2", page=page, body=rewrite_links(page.body, doc, present=self.present),
+                           materials=materials, materials_dir=MATERIALS_DIR)
         self.write(layout.GLOSSARY_DOC, "glossary.md.j2", terms=course.glossary)
         self.write(layout.PROGRESS_DOC, "progress.md.j2", tracks=self.track_summaries(layout.PROGRESS_DOC))
         self.write(layout.CERTIFICATE_DOC, "certificate.md.j2")

@@ -92,3 +92,54 @@ def best_path(scenario: Scenario) -> list[tuple[str, int]]:
         path.append((step_id, index))
         step_id = options[index].next
     return path
+
+
+def breadth_first_steps(scenario: Scenario) -> list[str]:
+    """Step ids in the order a reader meets them: breadth-first from start, options in authored order.
+
+    Print numbers the steps in this order, so ``Trin 1`` is always the start and the
+    numbers do not change when an author reorders the ``steps:`` mapping. Steps that
+    cannot be reached (``check`` refuses them) come last, in authored order.
+    """
+    order: list[str] = []
+    seen: set[str] = set()
+    queue = [scenario.start] if scenario.start in scenario.steps else []
+    seen.update(queue)
+    head = 0
+    while head < len(queue):
+        step_id = queue[head]
+        head += 1
+        order.append(step_id)
+        for option in scenario.steps[step_id].options:
+            if option.next in scenario.steps and option.next not in seen:
+                seen.add(option.next)
+                queue.append(option.next)
+    return order + [s for s in scenario.steps if s not in seen]
+
+
+def paths_to_endings(scenario: Scenario, limit: int) -> tuple[list[list[tuple[str, int]]], bool]:
+    """Every path from start to an ending as ``[(step_id, option_index), ...]``, at most ``limit`` of them.
+
+    A path never visits a step twice (a loop back is not a new path). Returns the
+    paths and whether more were left out. Iterative, so a long chain cannot hit the
+    recursion limit.
+    """
+    found: list[list[tuple[str, int]]] = []
+    if scenario.start not in scenario.steps:
+        return found, False
+    stack: list[tuple[str, int, list[tuple[str, int]]]] = [(scenario.start, 0, [])]
+    while stack:
+        step_id, index, path = stack.pop()
+        options = scenario.steps[step_id].options
+        if index >= len(options):
+            continue
+        stack.append((step_id, index + 1, path))
+        option = options[index]
+        here = [*path, (step_id, index)]
+        if option.ending in scenario.endings:
+            if len(found) == limit:
+                return found, True
+            found.append(here)
+        elif option.next in scenario.steps and option.next not in {s for s, _ in here}:
+            stack.append((option.next, 0, here))
+    return found, False

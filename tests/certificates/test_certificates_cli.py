@@ -72,6 +72,16 @@ def test_one_pdf_each_plus_a_combined_pdf_with_name_track_and_hours(issued: Path
     assert [n in pdf_text(issued / "alle-kursusbeviser.pdf") for n in NAMES] == [True] * 3
 
 
+def test_the_register_keeps_every_roster_column_for_a_mail_merge(issued: Path) -> None:
+    with (issued / "kursusbeviser.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle, delimiter=";"))
+    assert header == ["bevisnummer", "navn", "spor", "dato", "timer", "udsteder", "kode",
+                      "Navn (deltagerliste)", "Arbejdssted"]
+    rows = register(issued)
+    assert [r["Arbejdssted"] for r in rows] == ["Rigshospitalet", "Skole", "Politi"]
+    assert [r["Navn (deltagerliste)"] for r in rows] == NAMES
+
+
 def test_every_issued_code_verifies_on_the_command_line(issuer: Issuer, issued: Path) -> None:
     rows = register(issued)
     assert [r["navn"] for r in rows] == NAMES

@@ -36,7 +36,9 @@ def test_every_scenario_module_and_track_gets_its_pdf(packs: Path, mini_course: 
     expected = {f"scenarier/{s}-{kind}.pdf" for s in mini_course.scenarios for kind in ("facilitator", "deltager")}
     expected |= {f"spor/{t}-workshoppakke.pdf" for t in mini_course.tracks}
     expected |= {f"moduler/{m}.pdf" for m in mini_course.modules}
+    expected |= {f"moduler/{m}-svarnoegle.pdf" for m, module in mini_course.modules.items() if module.questions}
     assert names == expected
+    assert any(module.questions for module in mini_course.modules.values())
 
 
 def test_facilitator_guide_has_every_option_rating_feedback_and_source(packs: Path, mini_course: Course) -> None:
@@ -55,18 +57,23 @@ def test_facilitator_guide_has_every_option_rating_feedback_and_source(packs: Pa
 
 
 def test_participant_handout_has_the_choices_but_no_feedback_or_ratings(packs: Path, mini_course: Course) -> None:
+    """Feedback never; endings (with their rating) only on the pages handed out after playing."""
     for scenario in mini_course.scenarios.values():
-        text = flat(pdf_text(packs / "scenarier" / f"{scenario.id}-deltager.pdf"))
-        assert flat(scenario.setting) in text
+        handout = PdfReader(packs / "scenarier" / f"{scenario.id}-deltager.pdf")
+        pages = [flat(page.extract_text()) for page in handout.pages]
+        start = next(i for i, page in enumerate(pages) if "UDLEVERES EFTER SPILLET" in page)
+        play, endings = " ".join(pages[:start]), " ".join(pages[start:])
+        assert flat(scenario.setting) in play
         for step in scenario.steps.values():
-            assert flat(step.text) in text
+            assert flat(step.text) in play
             for option in step.options:
-                assert flat(option.text) in text
-                assert flat(option.feedback) not in text
+                assert flat(option.text) in play
+                assert flat(option.feedback) not in play + endings
         for ending in scenario.endings.values():
-            assert ending.title not in text
+            assert flat(ending.text) not in play and flat(ending.text) in endings
+            assert play.count(ending.title) == play.count(f"→ Slut: {ending.title}") >= 1  # only as a route
         for label in ("God praksis", "Acceptabel", "Uhensigtsmæssig", "Kilde:"):
-            assert label not in text
+            assert label not in play
 
 
 def test_track_pack_has_a_contents_page_with_page_numbers_and_side_x_af_y(packs: Path) -> None:
@@ -86,10 +93,13 @@ def test_track_pack_has_a_contents_page_with_page_numbers_and_side_x_af_y(packs:
 
 def test_module_handout_prints_questions_and_keeps_the_answers_for_the_key(packs: Path,
                                                                            mini_course: Course) -> None:
+    """Two files: the participant pages can be copied whole, the key stays with the trainer."""
     module = mini_course.modules["grundmodul"]
-    pages = [flat(page.extract_text()) for page in PdfReader(packs / "moduler" / "grundmodul.pdf").pages]
-    key_start = next(i for i, page in enumerate(pages) if "Svarnøgle" in page)
-    body, key = " ".join(pages[:key_start]), " ".join(pages[key_start:])
+    body = flat(pdf_text(packs / "moduler" / "grundmodul.pdf"))
+    key = flat(pdf_text(packs / "moduler" / "grundmodul-svarnoegle.pdf"))
+    assert "✓" not in body and "TIL UNDERVISEREN" not in body.upper()
+    assert "Kopiér disse sider til deltagerne" in body
+    assert key.startswith("TIL UNDERVISEREN") or "Til underviseren" in key
     assert "<quiz>" not in body and "[x]" not in body
     assert "Underretningspligten er personlig." in body
     assert "tavshedspligt og rollemodulet" in body  # course links print as plain text
