@@ -81,10 +81,11 @@
     return null;
   }
 
-  /* Where a bad record is copied: per LMS learner in an LMS (never shown to the next one). */
+  /* Where a bad record is copied: per LMS learner in an LMS (never shown to the next one, nor
+   * mixed with the browser's own backups, even when the LMS names no learner). */
   function backupKey() {
     var lms = findLMS();
-    return lms && lms.learnerId ? KEY + ":lms:" + R.encodeKey(String(lms.learnerId)) + ":backup" : KEY + ":backup";
+    return lms ? KEY + ":lms:" + R.encodeKey(String(lms.learnerId || "")) + ":backup" : KEY + ":backup";
   }
 
   /* The backups kept in ``storage`` under ``base`` (the first one, then base:2 ... base:9). */
@@ -278,10 +279,12 @@
     var changed = mutator(record);
     if (changed === false) return;
     record.u = Math.floor(Date.now() / 1000);
-    var judged = R.check(record, KEY);
+    var judged = R.check(record, KEY, true);
     if (!judged.record) {
       record = R.read(before, KEY).record || R.fresh(KEY);
-      throw new Error("Opspor: a change left field " + judged.field + " of the record invalid; undone");
+      throw new Error("Opspor: a change left field " + judged.field + " of the record " +
+        (judged.reason === "undeclared" ? "undeclared (add it to FIELDS in opspor-record.js)" : "invalid") +
+        "; the change was undone");
     }
     persist();
     tell();
@@ -377,13 +380,23 @@
     fromExport: function (text) {
       return R.fromExport(text, course);
     },
+    /* The kept copies of unreadable records, as a file for the learner (or whoever helps them). */
+    backupExport: function () {
+      ensure();
+      var storage = backend.backups;
+      var copies = storage ? backupsIn(storage, backupKey()).sort().map(function (key) {
+        try { return storage.getItem(key); } catch (e) { return null; }
+      }) : [];
+      return JSON.stringify({ format: "opspor-backup", course: course.title, exported: O.today(),
+        copies: copies.filter(function (text) { return typeof text === "string"; }) }, null, 1);
+    },
     toExport: function () {
       return JSON.stringify({ format: "opspor-progress", course: course.title, exported: O.today(),
         record: ensure() }, null, 1);
     },
     /* Merge a judged import into ours: the best result of each item counts. */
     merge: function (incoming) {
-      change(function (r) { R.merge(r, incoming); });
+      change(function (r) { R.merge(r, incoming, course); });
     },
   };
 
