@@ -132,7 +132,8 @@ class DocsTreeWriter:
             self.write_edition()
         self.write(layout.GLOSSARY_DOC, "glossary.md.j2", terms=course.glossary)
         self.write(layout.PROGRESS_DOC, "progress.md.j2", tracks=self.track_summaries(layout.PROGRESS_DOC))
-        self.write(layout.CERTIFICATE_DOC, "certificate.md.j2")
+        titles = {s.id: {e_id: e.title for e_id, e in s.endings.items()} for s in course.scenarios.values()}
+        self.write(layout.CERTIFICATE_DOC, "certificate.md.j2", ending_titles=script_json(titles))
         self.write(layout.VERIFY_DOC, "verify.md.j2", verify_json=verify_page.verify_page_json(course, self.t),
                    styles=verify_page.VERIFY_STYLES, script=verify_page.VERIFY_SCRIPT)
         self.write_index()

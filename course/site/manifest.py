@@ -42,8 +42,8 @@ def build_manifest(course: Course, strings: dict[str, str]) -> dict[str, Any]:
             "minutes": s.minutes,
             "level": s.level,
             "url": layout.html_of(layout.scenario_doc(s.id)),
-            # the pass rule (god or acceptabel passes) and the certificate's "best ending"
-            "endings": {e_id: {"title": e.title, "rating": e.rating} for e_id, e in s.endings.items()},
+            # the pass rule: god or acceptabel passes (titles are on the certificate page only)
+            "endings": {e_id: {"rating": e.rating} for e_id, e in s.endings.items()},
         }
         for s in course.scenarios.values()
     }

@@ -269,4 +269,9 @@ def test_the_text_version_numbers_options_1_2_3_and_does_not_indent_later_steps(
         "hs => hs.map(h => [h.textContent, h.getBoundingClientRect().left, !!h.closest('li')])")
     assert {left for _, left, _ in lefts} == {lefts[0][1]}, f"step headings are indented: {lefts}"
     assert not any(in_list for _, _, in_list in lefts)
+    # every path-dependent note is in the text version, with its condition in the text's own numbers
+    notes = page.locator(".opspor-scenario-text .opspor-ending-note").all_inner_texts()
+    via_jonas = [n for n in notes if n.startswith("Hvis du valgte trin 1, valg 2:")]
+    assert any("Du spurgte først, mens Jonas" in n for n in via_jonas), notes
+    assert len(notes) == sum(len(e["notes"]) for e in data["endings"].values())
     context.close()

@@ -28,6 +28,17 @@
     return state.track.id.slice(0, 3).toUpperCase() + "-" + state.completedOn.replace(/-/g, "") + "-" + code;
   }
 
+  /* Ending titles come with this page (#opspor-ending-titles), not with the manifest. */
+  var titles = null;
+  function endingTitle(scenarioId, endingId) {
+    if (titles === null) {
+      var node = document.getElementById("opspor-ending-titles");
+      try { titles = node ? JSON.parse(node.textContent) : {}; } catch (e) { titles = {}; }
+    }
+    var own = window.OpsporRecord.has(titles, scenarioId) ? titles[scenarioId] : null;
+    return own && window.OpsporRecord.has(own, endingId) ? own[endingId] : endingId;
+  }
+
   function levels(state) {
     var seen = {};
     state.items.forEach(function (i) { seen[i.level] = true; });
@@ -66,7 +77,7 @@
           scenarios.map(function (s) {
             return el("li", {}, [
               el("span", { class: "opspor-sheet-item-title", text: s.title }),
-              el("span", { class: "opspor-sheet-ending", text: t("certificate_best_ending", { ending: s.endingTitle, rating: t("rating_" + s.rating) }) }),
+              el("span", { class: "opspor-sheet-ending", text: t("certificate_best_ending", { ending: endingTitle(s.id, s.ending), rating: t("rating_" + s.rating) }) }),
             ]);
           })) : null,
       ]),

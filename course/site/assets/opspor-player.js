@@ -9,8 +9,8 @@
  *   - path: the current attempt's choices as authored option digits, so a reload continues;
  *   - best ending: the best-rated ending ever reached; god or acceptabel passes the scenario;
  *   - attempt: how many times the learner started again (left out while 0).
- * Options are shown in a seeded shuffle of (r, scenario, step, attempt), r being the record's
- * learner id that opspor-quiz.js also shuffles answers with: different for each learner and
+ * Options are shown in a seeded shuffle (OpsporRecord.order) of (r, scenario, step, attempt), r
+ * being the record's learner id that opspor-quiz.js also shuffles answers with: different for each learner and
  * attempt, the same after a reload. Radio values stay the authored indexes.
  * Endings are not shown before they are reached: the text version, which names them all, stays
  * hidden until the learner asks for it. Without JavaScript, and in print, the page shows the
@@ -95,19 +95,26 @@
 
   /* The order options are shown in at one step of the current attempt (authored indexes). */
   Player.prototype.order = function (stepId, count) {
-    if (!O.quiz || !O.quiz.order) return Array.apply(null, Array(count)).map(function (x, i) { return i; });
     var seed = [O.store.get().r || "", "scenario", this.scenario.id, stepId, this.entry().attempt].join("|");
-    return O.quiz.order(count, seed);
+    return window.OpsporRecord.order(count, seed);
   };
+
+  /* The record's learner id (r), made and saved before the first step is drawn if the learner has
+   * none yet (the quiz makes it the same way), so a reload draws the same order. */
+  function ensureLearnerId() {
+    if (O.store.get().r) return;
+    var bytes = new Uint8Array(8);
+    if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(bytes);
+    else for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    O.store.change(function (r) { r.r = window.OpsporRecord.newSeed(bytes); });
+  }
 
   Player.prototype.ratingText = function (rating) {
     return t("rating_" + rating);
   };
 
   Player.prototype.start = function () {
-    // The learner id seeds the shuffle; made (and saved) before the first step is drawn, so a
-    // reload draws the same order.
-    if (O.quiz && O.quiz.ensureLearnerId) O.quiz.ensureLearnerId();
+    ensureLearnerId();
     document.body.classList.add("opspor-player-active");
     this.feedback = el("div", { class: "opspor-player-feedback", "aria-live": "polite" });
     this.stage = el("div", { class: "opspor-player-stage" });

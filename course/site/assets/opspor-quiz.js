@@ -10,12 +10,12 @@
  * (r, module, question, attempt): it differs between learners and between attempts and stays the
  * same on reload. Print, handouts and QTI keep the authored order (they never run this).
  * Scores go into m[moduleId] through opspor-progress.js, which keeps the best one. The scenario
- * player shuffles its options with the same order() and learner id (O.quiz).
+ * player shuffles its options with the same order() (OpsporRecord.order) and learner id.
  */
 (function () {
   "use strict";
   var O = window.Opspor;
-  if (!O || !O.course || !O.store || !O.progress) return;
+  if (!O || !O.course || !O.store || !O.progress || !window.OpsporRecord) return;
   var course = O.course;
   var store = O.store;
   var t = O.t;
@@ -23,45 +23,14 @@
   var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   var NONE = ".";
 
-  /* --- seeded shuffle ---------------------------------------------------------------- */
-
-  function hash(text) {
-    var h = 2166136261; // FNV-1a, 32 bit
-    for (var i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 16777619);
-    }
-    return h >>> 0;
-  }
-
-  function random(seed) {
-    var a = seed; // mulberry32
-    return function () {
-      a = (a + 0x6d2b79f5) | 0;
-      var x = Math.imul(a ^ (a >>> 15), 1 | a);
-      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
-  function order(count, seedText) {
-    var next = random(hash(seedText));
-    var list = [];
-    for (var i = 0; i < count; i++) list.push(i);
-    for (var j = count - 1; j > 0; j--) {
-      var k = Math.floor(next() * (j + 1));
-      var swap = list[j]; list[j] = list[k]; list[k] = swap;
-    }
-    return list;
-  }
+  /* The seeded shuffle and the learner id are OpsporRecord's (the scenario player uses them too). */
+  var order = window.OpsporRecord.order;
 
   function newLearnerId() {
     var bytes = new Uint8Array(8);
     if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(bytes);
     else for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-    var id = "";
-    for (var j = 0; j < bytes.length; j++) id += DIGITS.charAt(bytes[j] % 36);
-    return id;
+    return window.OpsporRecord.newSeed(bytes);
   }
 
   /* The record's learner id, made and saved the first time a page needs it (the scenario player too). */
@@ -300,6 +269,6 @@
     });
   }
 
-  O.quiz = { order: order, hash: hash, ensureLearnerId: ensureLearnerId };
+  O.quiz = { order: order, ensureLearnerId: ensureLearnerId };
   O.onStart(start);
 })();

@@ -9,7 +9,8 @@
  *     c: the course's storage key (manifest storage_key),
  *     m: { moduleId: [best score of a fully answered quiz, 0..100 (-1 = none yet), most questions answered] },
  *     s: { scenarioId: [path of the current attempt as authored option digits, e.g. "01",
- *                       id of the best-rated ending ever reached ("" = none),
+ *                       id of the best-rated ending ever reached ("" = none; its rating is in the
+ *                       manifest, scenarios[id].endings[ending].rating),
  *                       attempt: how often the learner started again, 1..1000000, left out while 0] },
  *     k: { trackId: "YYYY-MM-DD" the track was first complete },
  *     q: { moduleId: [chosen answers, attempts] } (opspor-quiz.js: one character per question),
@@ -396,8 +397,8 @@
     if (rating === null) {
       return { state: path ? "in_progress" : "not_started", ending: "", path: path, attempt: attempt };
     }
-    return { state: RANK[rating] > 0 ? "passed" : "not_passed", ending: entry[1],
-      endingTitle: scenario.endings[entry[1]].title, rating: rating, path: path, attempt: attempt };
+    return { state: RANK[rating] > 0 ? "passed" : "not_passed", ending: entry[1], rating: rating, path: path,
+      attempt: attempt };
   }
 
   /* A scenario's entry after a step of play: ``path`` and ``attempt`` as given, the best of the kept
@@ -405,6 +406,48 @@
   function scenarioAfter(entry, scenario, path, reached, attempt) {
     var best = betterEnding(scenario, entry ? entry[1] : "", reached);
     return attempt ? [path, best, attempt] : [path, best];
+  }
+
+  /* --- the learner's shuffle: r seeds the quiz's answer order and the scenario player's options --- */
+
+  function hash(text) {
+    var h = 2166136261; // FNV-1a, 32 bit
+    for (var i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 16777619);
+    }
+    return h >>> 0;
+  }
+
+  function random(seed) {
+    var a = seed; // mulberry32
+    return function () {
+      a = (a + 0x6d2b79f5) | 0;
+      var x = Math.imul(a ^ (a >>> 15), 1 | a);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /* The indexes 0..count-1 in the order ``seedText`` shuffles them to (Fisher-Yates): the same
+   * text always gives the same order, so a reload shows what the learner saw. */
+  function order(count, seedText) {
+    var next = random(hash(seedText));
+    var list = [];
+    for (var i = 0; i < count; i++) list.push(i);
+    for (var j = count - 1; j > 0; j--) {
+      var k = Math.floor(next() * (j + 1));
+      var swap = list[j]; list[j] = list[k]; list[k] = swap;
+    }
+    return list;
+  }
+
+  /* A learner id (the record's r) from random bytes: one of 0-9a-z per byte. */
+  function newSeed(bytes) {
+    var digits = "0123456789abcdefghijklmnopqrstuvwxyz";
+    var id = "";
+    for (var i = 0; i < bytes.length && i < 16; i++) id += digits.charAt(bytes[i] % 36);
+    return id;
   }
 
   /* decodeURIComponent that never throws: a stray storage key such as "%E0%A4%A" stays as it is. */
@@ -465,6 +508,9 @@
     betterEnding: betterEnding,
     scenarioStatus: scenarioStatus,
     scenarioAfter: scenarioAfter,
+    hash: hash,
+    order: order,
+    newSeed: newSeed,
     decodeKey: decodeKey,
     encodeKey: encodeKey,
     isBackupKey: isBackupKey,
