@@ -13,7 +13,9 @@ from course.site import layout
 from course.site.docs_tree import DocsTreeWriter
 from course.site.materials import MATERIALS_DIR, Materials
 from course.site.manifest import build_manifest, manifest_script
+from course.site.minify import minify_assets
 from course.site.mkdocs_shell import ShellError, ShellInput, render
+from course.site.runtime import PAGE_SCRIPTS, RUNTIME_SCRIPTS
 from course.site.text_render import shell_text
 
 ASSETS = Path(__file__).parent / "assets"
@@ -28,20 +30,10 @@ PAGE_VENDOR_FILES = {
     "assets/vendor/noble-ed25519/ed25519-verify.js": ".opspor/ed25519-verify.js",
 }
 
-# The browser runtime, in load order: the manifest, the core, then one file per job.
-RUNTIME_SCRIPTS = (
-    "course-manifest.js",
-    "opspor.js",
-    "opspor-record.js",
-    "opspor-store.js",
-    "opspor-safety.js",
-    "opspor-progress.js",
-    "opspor-quiz.js",
-    "opspor-player.js",
-    "opspor-certificate.js",
-)
+# The esbuild that `make setup` installs (pinned in package.json): it minifies the runtime's copies.
+ESBUILD = {"esbuild": ".bin/esbuild"}
 
-__all__ = ["SetupError", "ShellError", "build_site", "write_docs"]
+__all__ = ["PAGE_SCRIPTS", "RUNTIME_SCRIPTS", "SetupError", "ShellError", "build_site", "write_docs"]
 
 
 class SetupError(Exception):
@@ -86,6 +78,7 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
     if edition is not None and edition.logo is not None:
         logo = f"{layout.ASSET_DIR}/udgave-logo{edition.logo.suffix}"
         shutil.copyfile(edition.logo.path, docs / logo)  # shown only as <img>: script in an SVG never runs
+    minify_assets(asset_dir, vendor_sources(project_root, ESBUILD)["esbuild"])
     return ShellInput(
         docs_dir=docs,
         site_dir=site_dir,

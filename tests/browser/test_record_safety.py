@@ -136,6 +136,7 @@ def test_when_no_copy_can_be_kept_the_record_is_left_untouched_and_the_learner_t
 
     # "Slet mine data" is the way out: everything of ours goes, and progress is saved again.
     open_page(page, mini_site, "mit-forloeb.html")
+    assert "Dit forløb gemmes ikke lige nu" in page.locator(".opspor-mode").inner_text()
     page.get_by_role("button", name="Slet mine data").click()
     page.get_by_role("button", name="Ja, slet alt").click()
     page.get_by_text("Alle dine data er slettet.").wait_for()
@@ -226,9 +227,9 @@ def test_private_mode_survives_any_key_and_leaves_nothing_of_ours(mini_site: Pat
     answer_module(page, mini_site, MODULE)
 
     open_page(page, mini_site, "mit-forloeb.html")
-    page.get_by_label("Gem ikke mit forløb på denne enhed (privat tilstand)").check()
+    page.get_by_label("Gem ikke mit forløb på denne enhed (privat tilstand i alle faner)").check()
     page.get_by_text("Privat tilstand er slået til.").wait_for()
-    assert local_items(page) == odd, "nothing of ours on the device"
+    assert local_items(page) == {**odd, key + ":private": "1"}, "nothing of ours on the device but the choice"
     private = session_items(page)
     assert json.loads(private[key])["m"][MODULE] == [100, 2] and private[key + ":backup"] == "{old"
     open_page(page, mini_site, f"spor/{TRACK}.html")
@@ -236,8 +237,51 @@ def test_private_mode_survives_any_key_and_leaves_nothing_of_ours(mini_site: Pat
     assert page.locator(".opspor-private-badge").is_visible()
 
     open_page(page, mini_site, "mit-forloeb.html")
-    page.get_by_label("Gem ikke mit forløb på denne enhed (privat tilstand)").uncheck()
+    page.get_by_label("Gem ikke mit forløb på denne enhed (privat tilstand i alle faner)").uncheck()
     page.get_by_text("Privat tilstand er slået fra.").wait_for()
     items = local_items(page)
     assert json.loads(items[key])["m"][MODULE] == [100, 2] and items[key + ":backup"] == "{old"
     assert {k: v for k, v in items.items() if k in odd} == odd
+
+
+def test_the_kept_copy_can_be_saved_as_a_file_and_erased(browser: Any, mini_site: Path, tmp_path: Path) -> None:
+    context = offline_context(browser, NetworkLog(), accept_downloads=True)
+    page = context.new_page()
+    key = key_of(mini_site)
+    open_page(page, mini_site, "mit-forloeb.html")
+    copies = page.locator(".opspor-backups")
+    assert copies.is_hidden(), "nothing to offer while there is no copy"
+    plant(page, mini_site, {key: '{"v":1,"c":"' + key + '","m":{"grund'})
+
+    open_page(page, mini_site, "mit-forloeb.html")
+    notice(page).get_by_role("button", name="OK").click()
+    assert "kopi af et tidligere forløb" in copies.inner_text()
+    with page.expect_download() as info:
+        copies.get_by_role("button", name="Gem kopien som fil").click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    data = json.loads(saved.read_text("utf-8"))
+    assert data["format"] == "opspor-backup" and data["copies"] == ['{"v":1,"c":"' + key + '","m":{"grund']
+    page.get_by_text("Kopien er gemt som en fil").wait_for()
+
+    page.get_by_role("button", name="Slet mine data").click()
+    page.get_by_role("button", name="Ja, slet alt").click()
+    page.get_by_text("Alle dine data er slettet.").wait_for()
+    assert copies.is_hidden()
+    assert [k for k in local_items(page) if k.startswith(key)] == []
+    context.close()
+
+
+def test_a_page_script_cannot_save_a_record_the_next_page_could_not_read(mini_site: Path, offline_page) -> None:
+    page, _ = offline_page
+    key = key_of(mini_site)
+    answer_module(page, mini_site, MODULE)
+    before = stored(page, key)
+    errors = page.evaluate("""() => [
+        r => { r.m.grundmodul = [NaN, 2]; },       // what a merge with a "constructor" id once made
+        r => { r.k.laerer = "i går"; },
+        r => { r.spor = "laerer"; },               // a field opspor-record.js does not declare
+      ].map(fn => { try { OpsporStore.change(fn); return ""; } catch (e) { return e.message; } })""")
+    assert "field m" in errors[0] and "field k" in errors[1] and "add it to FIELDS" in errors[2], errors
+    assert stored(page, key) == before, "nothing of it was saved"
+    assert page.evaluate("OpsporStore.get().m.grundmodul") == [100, 2], "and the page's record is undone"

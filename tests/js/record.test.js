@@ -12,7 +12,12 @@ const KEY = "opspor:testkursus";
 const COURSE = {
   storage_key: KEY,
   modules: { grundmodul: { questions: 2 }, "modul-2": { questions: 3 }, laesning: { questions: 0 } },
-  scenarios: { "test-scenarie": {} },
+  scenarios: {
+    "test-scenarie": { endings: {
+      "god-slutning": { rating: "god" }, "ok-slutning": { rating: "acceptabel" },
+      "daarlig-slutning": { rating: "uhensigtsmaessig" } } },
+    "uden-slutninger": {}, // a manifest from before endings were listed: any slug is taken
+  },
   tracks: [{ id: "laerer" }, { id: "sygeplejerske" }],
 };
 const HOSTILE_IDS = ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "isPrototypeOf"];
@@ -75,6 +80,12 @@ test("fields the record does not declare are dropped, not kept", () => {
   assert.equal("x" in result.record, false);
 });
 
+test("strictly checked (after a change in the store), an undeclared field is an error", () => {
+  assert.deepEqual(R.check(withField("x", 1), KEY, true), { reason: "undeclared", field: "x" });
+  assert.ok(R.check(full(), KEY, true).record);
+  assert.ok(R.check(withField("x", 1), KEY).record, "leniently, it is only dropped");
+});
+
 /* Every field, and every part of every map entry, refused when malformed. */
 const MALFORMED = {
   "v is a string": ["v", "1"],
@@ -97,6 +108,11 @@ const MALFORMED = {
   "s path has letters": ["s", { "test-scenarie": ["0a", ""] }],
   "s ending is a number": ["s", { "test-scenarie": ["01", 3] }],
   "s entry has one part": ["s", { "test-scenarie": ["01"] }],
+  "s entry has four parts": ["s", { "test-scenarie": ["01", "", 1, 1] }],
+  "s attempt is 0 (left out while 0)": ["s", { "test-scenarie": ["01", "", 0] }],
+  "s attempt is a fraction": ["s", { "test-scenarie": ["01", "", 1.5] }],
+  "s attempt is a string": ["s", { "test-scenarie": ["01", "", "2"] }],
+  "s attempt is Infinity": ["s", { "test-scenarie": ["01", "", Infinity] }],
   "k date is a number": ["k", { laerer: 20261127 }],
   "k date is not a date": ["k", { laerer: "yesterday" }],
   "k date is impossible": ["k", { laerer: "2026-02-30" }],
@@ -269,10 +285,21 @@ test("an import with a score that is not a whole number from 0 to 100 is refused
   }
 });
 
-test("an import whose ending is not a slug is refused", () => {
-  const result = R.fromExport(exportOf(withField("s", { "test-scenarie": ["0", "x onfocus=alert(1)"] })), COURSE);
-  assert.equal(result.reason, "unfit");
-  assert.deepEqual(result.problems, [{ kind: "ending", id: "test-scenarie" }]);
+test("an import whose ending the scenario does not have is refused", () => {
+  for (const ending of ["x onfocus=alert(1)", "anden-slutning", "constructor", "__proto__", "toString"]) {
+    const result = R.fromExport(exportOf(withField("s", { "test-scenarie": ["0", ending] })), COURSE);
+    assert.equal(result.reason, "unfit", ending);
+    assert.deepEqual(result.problems, [{ kind: "ending", id: "test-scenarie" }]);
+  }
+  // a manifest that lists no endings: the ending must at least be a slug
+  assert.ok(R.fromExport(exportOf(withField("s", { "uden-slutninger": ["0", "en-slutning"] })), COURSE).record);
+  assert.equal(R.fromExport(exportOf(withField("s", { "uden-slutninger": ["0", "En slutning"] })), COURSE).reason,
+    "unfit");
+});
+
+test("a scenario entry may carry its attempt number", () => {
+  const result = R.fromExport(exportOf(withField("s", { "test-scenarie": ["10", "ok-slutning", 3] })), COURSE);
+  assert.deepEqual(result.record.s["test-scenarie"], ["10", "ok-slutning", 3]);
 });
 
 test("files that are not an export, another course's or a newer one are refused by reason", () => {
@@ -326,6 +353,27 @@ test("merge keeps the best of each module, the ended scenario and the earliest t
   assert.equal(merged.b, 1, "a pending notice is not cleared by an import");
   assert.equal(merged.u, 5, "the store sets u when it saves");
   assert.ok(R.valid(merged, KEY), "the merged record is one the next page can read");
+});
+
+test("merge keeps the better-rated of two endings, with our own path and attempt", () => {
+  const mine = R.read({ v: 1, c: KEY, m: {}, s: { "test-scenarie": ["1", "daarlig-slutning", 2] }, k: {} }, KEY).record;
+  R.merge(mine, imported({ v: 1, c: KEY, m: {}, s: { "test-scenarie": ["00", "ok-slutning"] }, k: {} }), COURSE);
+  assert.deepEqual(mine.s["test-scenarie"], ["1", "ok-slutning", 2]);
+  R.merge(mine, imported({ v: 1, c: KEY, m: {}, s: { "test-scenarie": ["11", "daarlig-slutning"] }, k: {} }), COURSE);
+  assert.deepEqual(mine.s["test-scenarie"], ["1", "ok-slutning", 2], "a worse ending never replaces a better one");
+  R.merge(mine, imported({ v: 1, c: KEY, m: {}, s: { "test-scenarie": ["0", "god-slutning"] }, k: {} }));
+  assert.deepEqual(mine.s["test-scenarie"], ["1", "ok-slutning", 2], "without the course's ratings ours stays");
+  assert.ok(R.valid(mine, KEY));
+});
+
+test("endingRank reads the manifest's ratings and never an inherited name", () => {
+  assert.equal(R.endingRank(COURSE, "test-scenarie", "god-slutning"), 2);
+  assert.equal(R.endingRank(COURSE, "test-scenarie", "daarlig-slutning"), 0);
+  for (const id of HOSTILE_IDS) {
+    assert.equal(R.endingRank(COURSE, "test-scenarie", id), -1, id);
+    assert.equal(R.endingRank(COURSE, id, "god-slutning"), -1, id);
+  }
+  assert.equal(R.endingRank(undefined, "test-scenarie", "god-slutning"), -1);
 });
 
 test("merge never replaces an ending reached here with a walk in progress", () => {
@@ -408,4 +456,24 @@ test("decodeKey and encodeKey never throw", () => {
   assert.equal(R.decodeKey("a%2Fb"), "a/b");
   assert.equal(R.encodeKey("Ærø 1"), "%C3%86r%C3%B8%201");
   assert.equal(R.encodeKey("a\uD800b"), "a%EF%BF%BDb");
+});
+
+test("the learner's own track (t) is kept when it is a slug, refused otherwise, absent when not chosen", () => {
+  const chosen = R.read(JSON.stringify(withField("t", "sygeplejerske")), KEY);
+  assert.equal(chosen.record.t, "sygeplejerske");
+  for (const bad of ["", "Sygeplejerske", "../x", 7, null, ["laerer"], "a".repeat(65)]) {
+    assert.equal(R.read(JSON.stringify(withField("t", bad)), KEY).reason, "shape", JSON.stringify(bad));
+  }
+  assert.equal(Object.prototype.hasOwnProperty.call(R.read(JSON.stringify(full()), KEY).record, "t"), false);
+  assert.equal(Object.prototype.hasOwnProperty.call(R.fresh(KEY), "t"), false);
+});
+
+test("an imported track choice must be a track of the course; the learner's own choice wins a merge", () => {
+  assert.equal(R.fromExport(exportOf(withField("t", "laerer")), COURSE).record.t, "laerer");
+  const foreign = R.fromExport(exportOf(withField("t", "politi")), COURSE);
+  assert.equal(foreign.reason, "unfit");
+  assert.deepEqual(foreign.problems, [{ kind: "unknown_track", id: "politi" }]);
+  const mine = R.read(JSON.stringify(withField("t", "sygeplejerske")), KEY).record;
+  assert.equal(R.merge(mine, R.fromExport(exportOf(withField("t", "laerer")), COURSE).record).t, "sygeplejerske");
+  assert.equal(R.merge(R.fresh(KEY), R.fromExport(exportOf(withField("t", "laerer")), COURSE).record).t, "laerer");
 });

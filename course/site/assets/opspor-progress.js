@@ -246,6 +246,12 @@
     return t(keys[result.reason] || "import_failed");
   }
 
+  /* The copies of unreadable records this browser keeps for the learner: theirs to save as a file. */
+  var backupBox = null;
+  function showBackups() {
+    if (backupBox) backupBox.hidden = !store.backupExists();
+  }
+
   function dataControls() {
     var mode = store.mode();
     var section = el("section", { id: "opspor-data", class: "opspor-data", "aria-labelledby": "opspor-data-title" });
@@ -292,10 +298,19 @@
       } });
     var modeText = el("p", { class: "opspor-mode" });
     function describeMode() {
-      modeText.textContent = t("storage_" + store.mode());
+      modeText.textContent = store.held() ? t("storage_held") : t("storage_" + store.mode());
     }
     describeMode();
     announcer = el("p", { class: "opspor-announcer", role: "status", "aria-live": "polite" });
+    backupBox = el("div", { class: "opspor-backups", hidden: true }, [
+      el("p", { text: t("backup_kept") }),
+      el("p", {}, [el("button", { type: "button", class: "opspor-button opspor-button--plain",
+        text: t("backup_button"), onclick: function () {
+          download("opspor-kopi-" + O.today() + ".json", store.backupExport());
+          announce(t("backup_saved"));
+        } })]),
+    ]);
+    showBackups();
     var children = [
       el("h2", { id: "opspor-data-title", text: t("data_heading") }),
       modeText,
@@ -313,7 +328,7 @@
         el("label", { for: "opspor-private", text: t("private_label") })]));
       children.push(el("p", { class: "opspor-hint", text: t("private_hint") }));
     }
-    children.push(el("p", {}, [eraseButton]), confirmBox, announcer);
+    children.push(backupBox, el("p", {}, [eraseButton]), confirmBox, announcer);
     replaceChildren(section, children);
     return section;
   }
@@ -328,6 +343,7 @@
     });
     replaceChildren(overview, cards);
     if (!document.getElementById("opspor-data")) overview.parentNode.insertBefore(dataControls(), overview.nextSibling);
+    showBackups();
   }
 
   function renderAll() {

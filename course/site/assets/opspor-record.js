@@ -8,10 +8,12 @@
  *   { v: version (1),
  *     c: the course's storage key (manifest storage_key),
  *     m: { moduleId: [best score of a fully answered quiz, 0..100 (-1 = none yet), most questions answered] },
- *     s: { scenarioId: [path so far as option digits, e.g. "01", id of the ending reached ("" = none)] },
+ *     s: { scenarioId: [path of the current attempt as authored option digits, e.g. "01",
+ *                       id of the best-rated ending reached ("" = none), attempt (1.., left out while 0)] },
  *     k: { trackId: "YYYY-MM-DD" the track was first complete },
  *     q: { moduleId: [chosen answers, attempts] } (opspor-quiz.js: one character per question),
  *     r: a random id made once per record (1-16 of 0-9a-z), the seed of the learner's answer order,
+ *     t: the learner's own track id, once one is chosen (opspor-track.js; absent before),
  *     n: 1 once the first-visit content note was shown (else 0),
  *     b: 1 while the learner has not yet been told a bad record was set aside (else 0),
  *     u: last change, whole seconds since 1970 }
@@ -22,7 +24,8 @@
  * Every field is declared once in FIELDS: its fresh value, how a stored value is judged and
  * copied (read), how an imported value is judged against the course (fit) and how it is merged
  * into the learner's own record (merge). A field not in FIELDS is dropped when a record is read,
- * so a new field is added here (with a test in tests/js) or it does not survive a reload.
+ * and a page script that writes one gets an error from OpsporStore.change: a new field is added
+ * here (with a test in tests/js), or it would not survive a reload.
  * A change of meaning bumps VERSION and adds MIGRATIONS[old version].
  */
 (function () {
@@ -92,9 +95,22 @@
     return pair(e) && isCount(e[0], NO_SCORE, MAX_SCORE) && isCount(e[1], 0, MAX_COUNT) ? [e[0], e[1]] : undefined;
   }
 
+  /* [path, ending, attempt]: the attempt (a whole number from 1) is left out while it is 0. */
   function scenarioEntry(e) {
-    return pair(e) && typeof e[0] === "string" && typeof e[1] === "string" && DIGITS.test(e[0]) &&
-      e[0].length <= MAX_TEXT && e[1].length <= MAX_TEXT ? [e[0], e[1]] : undefined;
+    if (!Array.isArray(e) || (e.length !== 2 && e.length !== 3)) return undefined;
+    if (typeof e[0] !== "string" || typeof e[1] !== "string" || !DIGITS.test(e[0]) ||
+        e[0].length > MAX_TEXT || e[1].length > MAX_TEXT) return undefined;
+    if (e.length === 3 && !isCount(e[2], 1, MAX_COUNT)) return undefined;
+    return e.slice();
+  }
+
+  var RANK = { god: 2, acceptabel: 1, uhensigtsmaessig: 0 };
+
+  /* The rank of a scenario's ending from the manifest (course.scenarios[id].endings), or -1. */
+  function endingRank(course, scenarioId, endingId) {
+    var info = course && has(course.scenarios, scenarioId) ? course.scenarios[scenarioId] : null;
+    var ending = info && has(info.endings, endingId) ? info.endings[endingId] : null;
+    return ending && has(RANK, ending.rating) ? RANK[ending.rating] : -1;
   }
 
   function trackEntry(e) {
@@ -156,13 +172,20 @@
       read: function (x) { return readMap(x, scenarioEntry); },
       fit: function (x, course, problems) {
         fitMap(x, course.scenarios, "scenario", problems, function (id, e) {
-          if (e[1] !== "" && !SLUG.test(e[1])) problem(problems, "ending", id);
+          var endings = course.scenarios[id].endings;
+          if (e[1] !== "" && (endings ? !has(endings, e[1]) : !SLUG.test(e[1]))) problem(problems, "ending", id);
         });
       },
-      /* An ending reached beats a walk in progress; otherwise ours stays. */
-      merge: function (mine, theirs) {
+      /* An ending reached beats a walk in progress; of two endings the better-rated one is kept
+       * (the path and attempt stay ours). */
+      merge: function (mine, theirs, course) {
         Object.keys(theirs).forEach(function (id) {
-          if (!mine[id] || (!mine[id][1] && theirs[id][1])) mine[id] = theirs[id].slice();
+          if (!mine[id] || (!mine[id][1] && theirs[id][1])) {
+            mine[id] = theirs[id].slice();
+          } else if (theirs[id][1] && endingRank(course, id, theirs[id][1]) > endingRank(course, id, mine[id][1])) {
+            mine[id] = mine[id].slice();
+            mine[id][1] = theirs[id][1];
+          }
         });
         return mine;
       },
@@ -200,6 +223,16 @@
       /* The answer order stays ours once we have one. */
       merge: function (mine, theirs) { return mine || theirs; },
     },
+    t: {
+      // the learner's own track (opspor-track.js); absent until one is chosen
+      optional: true,
+      read: function (x) { return typeof x === "string" && SLUG.test(x) && x.length <= 64 ? x : undefined; },
+      fit: function (x, course, problems) {
+        if (x !== undefined && !has(trackIds(course), x)) problem(problems, "unknown_track", x);
+      },
+      /* The learner's own choice stays; an import brings one only if none was made here. */
+      merge: function (mine, theirs) { return mine || theirs; },
+    },
     n: { fresh: function () { return 0; }, read: function (x) { return isFlag(x) ? x : undefined; },
       merge: function (mine, theirs) { return mine || theirs ? 1 : 0; } },
     b: { fresh: function () { return 0; }, read: function (x) { return isFlag(x) ? x : undefined; },
@@ -209,7 +242,7 @@
   };
   var FIELD_NAMES = Object.keys(FIELDS);
   /* Fields an older record may lack: they start fresh (q and r came after version 1 began). */
-  var MAY_LACK = { q: true, r: true, n: true, b: true, u: true };
+  var MAY_LACK = { q: true, r: true, t: true, n: true, b: true, u: true };
 
   /* A new, empty record of the course stored under ``key``. */
   function fresh(key) {
@@ -231,8 +264,14 @@
   };
 
   /* Judge a record of this version: a trusted copy (fresh maps, declared fields only), or a reason. */
-  function check(r, key) {
+  /* ``strict`` (the store, after each change): a field not declared in FIELDS is an error rather than
+   * dropped, so a page script that writes one learns at once that it would not survive a reload. */
+  function check(r, key, strict) {
     if (!isPlainObject(r)) return { reason: "shape" };
+    if (strict) {
+      var undeclared = Object.keys(r).filter(function (name) { return !has(FIELDS, name); });
+      if (undeclared.length) return { reason: "undeclared", field: undeclared[0] };
+    }
     var copy = {};
     for (var i = 0; i < FIELD_NAMES.length; i++) {
       var name = FIELD_NAMES[i];
@@ -305,12 +344,13 @@
   }
 
   /* Merge a fitted imported record into the learner's own ``mine`` (changed in place and returned):
-   * the best result of each item counts, the learner's answer order and flags stay. */
-  function merge(mine, incoming) {
+   * the best result of each item counts, the learner's answer order and flags stay. ``course``
+   * (the manifest) ranks scenario endings; without it an ending reached here is kept. */
+  function merge(mine, incoming, course) {
     FIELD_NAMES.forEach(function (name) {
       var field = FIELDS[name];
       if (!field.merge || !has(incoming, name) || incoming[name] === undefined) return;
-      var merged = field.merge(has(mine, name) ? mine[name] : undefined, incoming[name]);
+      var merged = field.merge(has(mine, name) ? mine[name] : undefined, incoming[name], course);
       if (merged !== undefined) mine[name] = merged;
     });
     return mine;
@@ -380,6 +420,7 @@
     fromExport: fromExport,
     merge: merge,
     moduleStatus: moduleStatus,
+    endingRank: endingRank,
     decodeKey: decodeKey,
     encodeKey: encodeKey,
     isBackupKey: isBackupKey,

@@ -40,6 +40,7 @@
       var bar = link.closest(".opspor-safety-bar") || link;
       bar.classList.add("opspor-safety-bar--active");
       document.body.classList.add("opspor-has-bar");
+      document.documentElement.classList.add("opspor-has-bar"); // scroll-padding lives on the root
       var banner = bar.closest(".md-banner");
       document.body.insertBefore(bar, document.body.firstChild); // first in keyboard order
       if (banner && !banner.textContent.trim()) banner.parentNode.removeChild(banner);

@@ -8,7 +8,12 @@
  *   - inside an LMS frame (window.parent.OpsporLMS): OpsporLMS.load()/save()/report(); the LMS's
  *     suspend_data is the only source, and the one thing kept in the browser (the backup of a bad
  *     record) is keyed by the LMS learner id, so the next learner on the browser gets none of it;
- *   - "private mode": sessionStorage only, gone when the tab closes;
+ *   - "private mode": in every tab of this browser, nothing of the learner's progress is kept on the
+ *     device. localStorage holds only the flag "<key>:private" (so every tab, and the next visit,
+ *     knows); each open tab keeps the record in its own sessionStorage, and the open tabs share it
+ *     over a BroadcastChannel (a new tab asks, the others answer; each change is sent to the rest).
+ *     When the last tab closes, the progress is gone; the flag stays until private mode is switched
+ *     off;
  *   - otherwise: localStorage[manifest.storage_key].
  * A record that cannot be read (not JSON or cut off, another course's, a newer version, a field of
  * the wrong form) is never overwritten silently: it is first copied to a backup in the browser
@@ -76,10 +81,11 @@
     return null;
   }
 
-  /* Where a bad record is copied: per LMS learner in an LMS (never shown to the next one). */
+  /* Where a bad record is copied: per LMS learner in an LMS (never shown to the next one, nor
+   * mixed with the browser's own backups, even when the LMS names no learner). */
   function backupKey() {
     var lms = findLMS();
-    return lms && lms.learnerId ? KEY + ":lms:" + R.encodeKey(String(lms.learnerId)) + ":backup" : KEY + ":backup";
+    return lms ? KEY + ":lms:" + R.encodeKey(String(lms.learnerId || "")) + ":backup" : KEY + ":backup";
   }
 
   /* The backups kept in ``storage`` under ``base`` (the first one, then base:2 ... base:9). */
@@ -130,7 +136,14 @@
     }
     var session = safeStorage("sessionStorage");
     var local = safeStorage("localStorage");
-    var isPrivate = !!(session && session.getItem(PRIVATE_FLAG) === "1");
+    var isPrivate = !!(session && (session.getItem(PRIVATE_FLAG) === "1" ||
+      (local && local.getItem(PRIVATE_FLAG) === "1")));
+    if (isPrivate) {
+      try {
+        session.setItem(PRIVATE_FLAG, "1");
+        if (local) local.setItem(PRIVATE_FLAG, "1"); // a tab from before private mode covered every tab
+      } catch (e) { /* storage full: this tab stays private anyway */ }
+    }
     var storage = isPrivate ? session : local;
     return {
       kind: isPrivate ? "private" : storage ? "local" : "memory",
@@ -173,6 +186,85 @@
     }
   }
 
+  /* --- private mode across tabs ------------------------------------------------------------ */
+
+  var channel = null;
+
+  function broadcast() {
+    if (channel && backend && backend.kind === "private") {
+      try { channel.postMessage({ type: "record", record: JSON.stringify(record) }); } catch (e) { /* closed */ }
+    }
+  }
+
+  /* Another private tab's record: merged into ours (the best of each counts), saved, shown. */
+  function receive(text) {
+    var result = R.read(text, KEY);
+    if (!result.record || held) return;
+    ensure();
+    var before = JSON.stringify(record);
+    R.merge(record, result.record, course);
+    if (JSON.stringify(record) === before) return;
+    persist();
+    broadcast();
+    tell(); // not sent on: the sender has it already
+  }
+
+  function openChannel() {
+    if (channel || typeof BroadcastChannel === "undefined") return;
+    try {
+      channel = new BroadcastChannel(KEY);
+    } catch (e) {
+      return;
+    }
+    channel.onmessage = function (event) {
+      var data = event.data || {};
+      if (!backend || backend.kind !== "private") return;
+      if (data.type === "hello") broadcast();
+      else if (data.type === "erase") forget();
+      else if (data.type === "record" && typeof data.record === "string") receive(data.record);
+    };
+  }
+
+  /* "Slet mine data" in another private tab: this tab lets go of the same progress. */
+  function forget() {
+    held = false;
+    record = R.fresh(KEY);
+    record.n = 1;
+    persist();
+    tell();
+  }
+
+  function joinPrivateTabs() {
+    openChannel();
+    if (channel) channel.postMessage({ type: "hello" });
+  }
+
+  /* Private mode switched on or off in another tab (its flag in localStorage changed). */
+  function followOtherTab(event) {
+    if (event.key !== PRIVATE_FLAG || !backend || backend.kind === "lms") return;
+    var session = safeStorage("sessionStorage");
+    var local = safeStorage("localStorage");
+    if (!session || !local) return;
+    var mine = JSON.stringify(ensure());
+    try {
+      if (event.newValue === "1" && backend.kind !== "private") {
+        session.setItem(PRIVATE_FLAG, "1");
+        session.setItem(KEY, mine);
+        backend = chooseBackend();
+        joinPrivateTabs();
+      } else if (event.newValue !== "1" && backend.kind === "private") {
+        session.removeItem(PRIVATE_FLAG);
+        session.removeItem(KEY);
+        backend = chooseBackend();
+        record = null;
+        receive(mine); // what this tab had joins what the other tab saved on the device
+      }
+    } catch (e) {
+      if (window.console) console.error("Opspor: could not follow private mode from another tab:", e);
+    }
+    tell();
+  }
+
   function tell() {
     listeners.forEach(function (fn) {
       try { fn(record); } catch (e) { if (window.console) console.error("Opspor:", e); }
@@ -187,10 +279,12 @@
     var changed = mutator(record);
     if (changed === false) return;
     record.u = Math.floor(Date.now() / 1000);
-    var judged = R.check(record, KEY);
+    var judged = R.check(record, KEY, true);
     if (!judged.record) {
       record = R.read(before, KEY).record || R.fresh(KEY);
-      throw new Error("Opspor: a change left field " + judged.field + " of the record invalid; undone");
+      throw new Error("Opspor: a change left field " + judged.field + " of the record " +
+        (judged.reason === "undeclared" ? "undeclared (add it to FIELDS in opspor-record.js)" : "invalid") +
+        "; the change was undone");
     }
     persist();
     tell();
@@ -249,6 +343,7 @@
       record = R.fresh(KEY);
       record.n = 1; // the learner has seen the note; erasing should not bring it back at once
       if (keepPrivate || backend.kind === "lms") persist();
+      if (keepPrivate && channel) channel.postMessage({ type: "erase" }); // or another tab sends it back
       tell();
     },
     isPrivate: function () { return Store.mode() === "private"; },
@@ -261,6 +356,7 @@
       var current = JSON.stringify(ensure());
       try {
         if (on) {
+          local.setItem(PRIVATE_FLAG, "1"); // every tab follows (storage event); holds no progress
           session.setItem(PRIVATE_FLAG, "1");
           session.setItem(KEY, current);
           moveBackups(local, session);
@@ -270,11 +366,13 @@
           moveBackups(session, local);
           session.removeItem(PRIVATE_FLAG);
           session.removeItem(KEY);
+          local.removeItem(PRIVATE_FLAG);
         }
       } catch (e) {
         if (window.console) console.error("Opspor: private mode could not move the record:", e);
       }
       backend = chooseBackend();
+      if (on) { openChannel(); broadcast(); }
       return true;
     },
     /* Parse and judge an exported file against this course: { record } or { reason, problems }
@@ -282,15 +380,31 @@
     fromExport: function (text) {
       return R.fromExport(text, course);
     },
+    /* The kept copies of unreadable records, as a file for the learner (or whoever helps them). */
+    backupExport: function () {
+      ensure();
+      var storage = backend.backups;
+      var copies = storage ? backupsIn(storage, backupKey()).sort().map(function (key) {
+        try { return storage.getItem(key); } catch (e) { return null; }
+      }) : [];
+      return JSON.stringify({ format: "opspor-backup", course: course.title, exported: O.today(),
+        copies: copies.filter(function (text) { return typeof text === "string"; }) }, null, 1);
+    },
     toExport: function () {
       return JSON.stringify({ format: "opspor-progress", course: course.title, exported: O.today(),
         record: ensure() }, null, 1);
     },
     /* Merge a judged import into ours: the best result of each item counts. */
     merge: function (incoming) {
-      change(function (r) { R.merge(r, incoming); });
+      change(function (r) { R.merge(r, incoming, course); });
     },
   };
+
+  window.addEventListener("storage", followOtherTab);
+  O.onStart(function () {
+    ensure();
+    if (backend.kind === "private") joinPrivateTabs();
+  });
 
   window.OpsporStore = Store;
   O.store = Store;

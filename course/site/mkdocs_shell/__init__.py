@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 
 from course.site.mkdocs_shell.content_policy import POLICY
+from course.site.mkdocs_shell.search_index import defer_search_index
+from course.site.mkdocs_shell.theme_trim import trim_theme_styles
 
 OVERRIDES = Path(__file__).parent / "overrides"
 SHELL_ASSETS = Path(__file__).parent / "assets"  # the theme's inline scripts, as files
@@ -45,6 +47,22 @@ class ShellInput:
     filled_slots: tuple[str, ...] = ()  # the slots the edition filled
     logo: str | None = None  # the edition's logo, a path inside docs_dir, shown in the header as <img>
     notice: str | None = None  # a notice on every page (the example edition's "Eksempel – ...")
+
+
+@dataclass(frozen=True)
+class PythonName:
+    """A Python object named in the shell's YAML (``!!python/name:``), e.g. the toc's slugify."""
+
+    dotted: str
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """Safe YAML, plus :class:`PythonName` written as the tag MkDocs' loader resolves."""
+
+
+_ConfigDumper.add_representer(
+    PythonName, lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name.dotted}", "")
+)
 
 
 class _Collect(logging.Handler):
@@ -77,13 +95,20 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
         theme["logo"] = shell.logo
     extra = config.setdefault("extra", {})
     extra.update(
-        polyfills=shell.polyfills,
+        # after the file:// worker shim: the search index waits until search is first opened
+        polyfills=[*shell.polyfills, "assets/opspor-shell/md-search-lazy.js"],
         opspor_strings=shell.strings,
         opspor_exit_url=QUICK_EXIT_URL,
         opspor_csp=POLICY,
         opspor_notice=shell.notice or "",
         generator=False,
     )
+    # Heading ids keep Danish letters readable (course.slugs; `check` validates anchors with it too).
+    config["markdown_extensions"] = [
+        {"toc": {**(ext["toc"] or {}), "slugify": PythonName("course.slugs.slugify")}}
+        if isinstance(ext, dict) and "toc" in ext else ext
+        for ext in config["markdown_extensions"]
+    ]
     # Quizzes are our own Python-Markdown extension, so they work in any Python-Markdown shell.
     quiz_strings = {k: v for k, v in shell.strings.items() if k.startswith("quiz_")}
     slot_strings = {k: v for k, v in shell.strings.items() if k.startswith("slot_")}
@@ -103,7 +128,7 @@ def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
     shutil.copytree(SHELL_ASSETS, shell.docs_dir / "assets" / "opspor-shell", dirs_exist_ok=True)
     config_path = work_dir / "mkdocs.yml"
     config_path.write_text(
-        yaml.safe_dump(shell_config(project_config, shell), allow_unicode=True, sort_keys=False),
+        yaml.dump(shell_config(project_config, shell), Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
     collector = _Collect()
@@ -121,3 +146,5 @@ def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
         logger.removeHandler(collector)
     if collector.messages:
         raise ShellError("\n".join(collector.messages))
+    defer_search_index(shell.site_dir)
+    trim_theme_styles(shell.site_dir)
