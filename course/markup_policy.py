@@ -247,8 +247,8 @@ def _inline_course_links(result: Audit, where: _Locator) -> None:
 
 
 def heading_slug(text: str) -> str:
-    """The id the shell's table of contents gives a heading (Python-Markdown's own slugify)."""
-    from markdown.extensions.toc import slugify
+    """The id the shell's table of contents gives a heading (course.slugs, Danish letters kept)."""
+    from course.slugs import slugify
 
     return slugify(text.strip(), "-")
 

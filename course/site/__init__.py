@@ -13,6 +13,8 @@ from course.site import layout
 from course.site.docs_tree import DocsTreeWriter
 from course.site.materials import MATERIALS_DIR, Materials
 from course.site.manifest import build_manifest, manifest_script
+from course.site.minify import minify_assets
+from course.site.runtime import PAGE_SCRIPTS, RUNTIME_SCRIPTS
 from course.site.shell_input import ShellError, ShellInput
 from course.site.text_render import shell_text
 
@@ -28,20 +30,11 @@ PAGE_VENDOR_FILES = {
     "assets/vendor/noble-ed25519/ed25519-verify.js": ".opspor/ed25519-verify.js",
 }
 
-# The browser runtime, in load order: the manifest, the core, then one file per job.
-RUNTIME_SCRIPTS = (
-    "course-manifest.js",
-    "opspor.js",
-    "opspor-record.js",
-    "opspor-store.js",
-    "opspor-safety.js",
-    "opspor-progress.js",
-    "opspor-quiz.js",
-    "opspor-player.js",
-    "opspor-certificate.js",
-)
+# The esbuild that `make setup` installs (pinned in package.json): it minifies the runtime's copies.
+ESBUILD = {"esbuild": ".bin/esbuild"}
 
-__all__ = ["SetupError", "ShellError", "build_site", "render_shell", "write_docs"]
+__all__ = ["PAGE_SCRIPTS", "RUNTIME_SCRIPTS", "SetupError", "ShellError", "build_site", "render_shell",
+           "write_docs"]
 
 
 class SetupError(Exception):
@@ -82,6 +75,7 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
         target = docs / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+    minify_assets(asset_dir, vendor_sources(project_root, ESBUILD)["esbuild"])
     return ShellInput(
         docs_dir=docs,
         site_dir=site_dir,

@@ -9,9 +9,11 @@ link at its ``path:line``.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
@@ -19,6 +21,7 @@ from course.model import Course, Module, Page, Scenario, Source, Track
 from course.site import layout, verify_page
 from course.site.materials import MATERIALS_DIR, Materials
 from course.site.layout import rewrite_links
+from course.site.runtime import PAGE_SCRIPTS
 from course.site.shell_input import PageOrigin
 from course.site.text_render import author_html, escape_markdown_html, script_json, shell_text
 from course.validation.scenario_graph import best_path
@@ -46,16 +49,28 @@ def _environment(present: layout.Present) -> jinja2.Environment:
         return layout.relative(layout.scheme_target(scheme, target), ctx["doc"])
 
     @jinja2.pass_context
+    def page_scripts(ctx: Any, kind: str) -> str:
+        """The deferred script tags of the runtime files only this kind of page loads."""
+        return "\n".join(
+            f'<script src="{layout.relative(f"{layout.ASSET_DIR}/{name}", ctx["doc"])}" defer></script>'
+            for name in PAGE_SCRIPTS.get(kind, ())
+        )
+
+    @jinja2.pass_context
     def source_line(ctx: Any, source: Source) -> str:
-        text = f"{source.title}. {source.publisher}, {source.year or ctx['t']['undated']}."
+        text = escape_markdown_html(f"{source.title}. {source.publisher}, {source.year or ctx['t']['undated']}.")
         if source.url:
-            text += f" <{source.url}>"
-        return escape_markdown_html(text)
+            # a real link (the text shown is the address); the URL is http(s) (checked), quoted so
+            # that brackets, spaces or angle brackets in it cannot end the Markdown link early
+            href = quote(source.url, safe=":/?#@!$&'*+,;=%~-._")
+            text += f" [{escape_markdown_html(source.url).replace(']', '%5D').replace('[', '%5B')}](<{href}>)"
+        return text
 
     env.filters.update(
         md=md,
         doc_link=doc_link,
         source_line=source_line,
+        page_scripts=page_scripts,
         # a page title for the shell's front matter: the shell prints it as HTML, so escape it
         yaml_str=lambda s: json.dumps(shell_text(str(s)), ensure_ascii=False),
         cell=lambda s: str(s).replace("|", "\\|"),
@@ -123,14 +138,25 @@ class DocsTreeWriter:
         prerequisites = [self.course.modules[p] for p in module.meta.prerequisites if p in self.course.modules]
         self.origins[doc] = self.body_origin(module)
         self.write(doc, "module.md.j2", module=module, prerequisites=prerequisites,
-                   body=rewrite_links(module.body, doc, present=self.present))
+                   body=rewrite_links(module.body, doc, present=self.present),
+                   glossary_json=self.glossary_json(module.body, doc))
+
+    def glossary_json(self, markdown: str, doc: str) -> str:
+        """The definitions of the terms ``markdown`` links to, for the glossary disclosure on its page."""
+        linked = set(_GLOSSARY_LINK.findall(markdown))
+        terms = {
+            term.id: {"term": term.term, "html": author_html(term.definition, doc, self.present)}
+            for term in self.course.glossary if term.id in linked
+        }
+        return script_json(terms) if terms else ""
 
     def write_scenario(self, scenario: Scenario) -> None:
         doc = layout.scenario_doc(scenario.id)
         numbers = {step_id: i for i, step_id in enumerate(scenario.steps, 1)}
         data = script_json(player_data(scenario, doc, self.present))
         self.origins[doc] = self.yaml_origin("scenarios/", scenario.id)
-        self.write(doc, "scenario.md.j2", scenario=scenario, step_numbers=numbers, player_json=data)
+        self.write(doc, "scenario.md.j2", scenario=scenario, step_numbers=numbers, player_json=data,
+                   glossary_json="")
 
     def track_items(self, track: Track, from_doc: str) -> list[dict[str, Any]]:
         items = []
@@ -148,16 +174,15 @@ class DocsTreeWriter:
 
     def write_track(self, track: Track) -> None:
         doc = layout.track_doc(track.id)
-        items = self.track_items(track, doc)
         self.origins[doc] = self.yaml_origin("tracks/", track.id)
-        levels = [(level, [i for i in items if i["level"] == level]) for level in (1, 2)]
-        self.write(doc, "track.md.j2", track=track, levels=[lv for lv in levels if lv[1]],
+        # in track order, the level as a badge: the order is the track's, not the levels'
+        self.write(doc, "track.md.j2", track=track, items=self.track_items(track, doc),
                    hours=format_hours(self.course.track_hours(track.id)),
                    minutes=self.course.track_minutes(track.id))
 
     def track_summaries(self, from_doc: str) -> list[dict[str, Any]]:
         return [
-            dict(id=t.id, title=t.title, audience=t.audience,
+            dict(id=t.id, title=t.title, audience=t.audience, item_count=len(t.items),
                  hours=format_hours(self.course.track_hours(t.id)),
                  link=layout.relative(layout.track_doc(t.id), from_doc))
             for t in self.course.tracks.values()
@@ -171,29 +196,17 @@ class DocsTreeWriter:
                    tracks=self.track_summaries("index.md"))
 
     def navigation(self) -> list[Any]:
-        """Navigation by track: shared modules, then each track's own modules and scenarios."""
+        """The course-wide pages only. Modules and scenarios are not in it: the runtime lists the
+        learner's own track there, in order and with each item's state (opspor-track.js), and every
+        track page lists its items for a reader without JavaScript. So a page carries the
+        navigation of one track, not the whole course (a module page was about 118 KB)."""
         t, course = self.t, self.course
-        shared = [m for m in course.modules.values() if "alle" in m.meta.tracks]
-        shared_scenarios = [s for s in course.scenarios.values() if "alle" in s.tracks]
         nav: list[Any] = [
             {t["nav_home"]: "index.md"},
             {t["nav_progress"]: layout.PROGRESS_DOC},
             {t["nav_certificate"]: layout.CERTIFICATE_DOC},
             {t["nav_tracks"]: [{shell_text(tr.title): layout.track_doc(tr.id)} for tr in course.tracks.values()]},
-            {t["nav_core"]: _chunked([{shell_text(m.meta.title): layout.module_doc(m.id)} for m in shared]
-                                     + [{shell_text(s.title): layout.scenario_doc(s.id)} for s in shared_scenarios])},
         ]
-        for track in course.tracks.values():
-            own = []
-            for item_id in track.items:
-                module = course.modules.get(item_id)
-                if module and "alle" not in module.meta.tracks and _first_track(course, module.meta.tracks) == track.id:
-                    own.append({shell_text(module.meta.title): layout.module_doc(item_id)})
-                scenario = course.scenarios.get(item_id)
-                if scenario and "alle" not in scenario.tracks and _first_track(course, scenario.tracks) == track.id:
-                    own.append({shell_text(scenario.title): layout.scenario_doc(item_id)})
-            if own:
-                nav.append({shell_text(track.title): _chunked(own)})
         nav.append({t["nav_glossary"]: layout.GLOSSARY_DOC})
         nav.append({t["verify_title"]: layout.VERIFY_DOC})
         for page_id, key in (("hjaelp", "nav_help"), ("om", "nav_about")):
@@ -201,27 +214,7 @@ class DocsTreeWriter:
         return nav
 
 
-NAV_CHUNK = 40
-
-
-def _chunked(entries: list[Any]) -> list[Any]:
-    """Split long sections into numbered subsections of ``NAV_CHUNK``.
-
-    Every page renders the open part of the navigation; with ``navigation.prune``
-    only the active subsection is expanded, which keeps large courses linear in
-    build time and page size instead of quadratic.
-    """
-    if len(entries) <= NAV_CHUNK:
-        return entries
-    return [
-        {f"{start + 1}–{min(start + NAV_CHUNK, len(entries))}": entries[start : start + NAV_CHUNK]}
-        for start in range(0, len(entries), NAV_CHUNK)
-    ]
-
-
-def _first_track(course: Course, tracks: list[str]) -> str | None:
-    """A page shared by several (not all) tracks is listed under the first of them."""
-    return next((t for t in course.tracks if t in tracks), None)
+_GLOSSARY_LINK = re.compile(r"\]\(ordliste:([a-z0-9-]+)")
 
 
 def _relative_to(path: Path, root: Path) -> str:

@@ -17,6 +17,7 @@ from course.site import layout
 from course.site.text_render import author_html, script_json
 
 MANIFEST_VERSION = 1
+NOT_RUNTIME_STRINGS = ("print_", "cert_", "verify_", "offline_")  # course/pdf, the verify page, packaging
 
 
 def storage_key(course: Course) -> str:
@@ -74,7 +75,8 @@ def build_manifest(course: Course, strings: dict[str, str]) -> dict[str, Any]:
         },
         # shown once, on whichever page the learner opens first; links relative to the site root
         "content_note_html": author_html(course.meta.content_note, "index.md"),
-        "strings": strings,
+        # the runtime's strings only: the PDFs' and the verify page's own go where they are used
+        "strings": {k: v for k, v in strings.items() if not k.startswith(NOT_RUNTIME_STRINGS)},
     }
     manifest["content_hash"] = hashlib.sha256(
         json.dumps(manifest, sort_keys=True, ensure_ascii=False).encode()

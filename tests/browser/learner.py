@@ -137,3 +137,10 @@ def allow_neutral_site(context: Any) -> None:
     """Answer the quick exit's neutral site with a local stand-in page (no network)."""
     context.route(NEUTRAL_SITE + "**", lambda route, request: route.fulfill(
         status=200, content_type="text/html", body="<!doctype html><title>Neutral</title><p>Nyheder</p>"))
+
+
+def complete_mini_laerer(page: Any, site: Path) -> None:
+    """Complete the mini course's laerer track (its module answered right, its scenario to an ending)."""
+    answer_module(page, site, "grundmodul")
+    open_page(page, site, "scenarier/test-scenarie.html")
+    walk_to_ending_by_keyboard(page)

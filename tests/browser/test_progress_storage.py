@@ -106,26 +106,53 @@ def test_erase_my_data_empties_storage_including_the_old_quiz_plugin_keys(mini_s
     assert page.locator(".opspor-quiz input:checked").count() == 0
 
 
-def test_private_mode_works_for_the_session_and_leaves_nothing_in_storage(mini_site: Path, offline_page) -> None:
+PRIVATE_LABEL = "Gem ikke mit forløb på denne enhed (privat tilstand i alle faner)"
+
+
+def test_private_mode_covers_every_tab_and_leaves_no_progress_on_the_device(mini_site: Path, offline_page) -> None:
+    """Decided (issue 13): private mode covers the whole browser, every tab, not just one. The open
+    tabs share the progress; the device keeps only the choice (the flag), never the progress."""
     page, _ = offline_page
+    key = manifest(mini_site)["storage_key"]
     open_page(page, mini_site, "mit-forloeb.html")
-    page.get_by_label("Gem ikke mit forløb på denne enhed (privat tilstand)").check()
+    page.get_by_label(PRIVATE_LABEL).check()
     answer_module(page, mini_site, MODULE)
-    open_page(page, mini_site, "scenarier/test-scenarie.html")
-    walk_to_ending_by_keyboard(page)
-    assert "2 af 2 gennemført" in track_summary(page, mini_site), "progress works during the session"
     assert page.locator(".opspor-private-badge").is_visible()
+
+    # A second tab of the same browser (a link opened in a new tab, or the course typed again)
+    # is private too and shows the same progress; what it does reaches the first tab.
+    other = page.context.new_page()
+    open_page(other, mini_site, f"spor/{TRACK}.html")
+    other.locator(".opspor-track-progress").filter(has_text="1 af 2 gennemført").wait_for()
+    assert other.locator(".opspor-private-badge").is_visible()
+    open_page(other, mini_site, "scenarier/test-scenarie.html")
+    walk_to_ending_by_keyboard(other)
+    open_page(page, mini_site, f"spor/{TRACK}.html")
+    page.locator(".opspor-track-progress").filter(has_text="2 af 2 gennemført").wait_for()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Luk siden", "quick exit still first"
-    assert [k for k in our_keys(page, mini_site) if k.startswith("local:")] == []
+    for tab in (page, other):
+        assert [k for k in our_keys(tab, mini_site) if k.startswith("local:")] == [f"local:{key}:private"]
+        assert stored(tab, key) is None, "no progress on the device"
 
-    # A new tab (a new session) in the same browser finds nothing of that session.
-    other = page.context.new_page()
-    assert "0 af 2 gennemført" in track_summary(other, mini_site)
-    open_page(other, mini_site, f"moduler/{MODULE}.html")
-    assert other.locator(".opspor-quiz input:checked").count() == 0, "no answers of the private session"
-    record = stored(other, manifest(mini_site)["storage_key"])  # a new, non-private visit starts a record
-    assert record["m"] == {} and record["s"] == {} and record["k"] == {}
+    # When every tab is closed, the progress is gone; the next visit is private again, and empty.
+    context = page.context
+    other.close()
+    page.close()
+    third = context.new_page()
+    assert "0 af 2 gennemført" in track_summary(third, mini_site)
+    assert third.locator(".opspor-private-badge").is_visible()
+    assert [k for k in our_keys(third, mini_site) if k.startswith("local:")] == [f"local:{key}:private"]
+
+    # Switched off in one tab, every open tab saves on the device again.
+    fourth = context.new_page()
+    open_page(fourth, mini_site, f"spor/{TRACK}.html")
+    open_page(third, mini_site, "mit-forloeb.html")
+    third.get_by_label(PRIVATE_LABEL).uncheck()
+    third.get_by_text("Privat tilstand er slået fra.").wait_for()
+    fourth.wait_for_function("() => window.OpsporStore.mode() === 'local'")
+    assert fourth.evaluate("window.OpsporStore.mode()") == "local"
+    assert [k for k in our_keys(fourth, mini_site) if k.endswith(":private")] == []
 
 
 BAD_RECORDS = {

@@ -227,9 +227,9 @@ def test_private_mode_survives_any_key_and_leaves_nothing_of_ours(mini_site: Pat
     answer_module(page, mini_site, MODULE)
 
     open_page(page, mini_site, "mit-forloeb.html")
-    page.get_by_label("Gem ikke mit forløb på denne enhed (privat tilstand)").check()
+    page.get_by_label("Gem ikke mit forløb på denne enhed (privat tilstand i alle faner)").check()
     page.get_by_text("Privat tilstand er slået til.").wait_for()
-    assert local_items(page) == odd, "nothing of ours on the device"
+    assert local_items(page) == {**odd, key + ":private": "1"}, "nothing of ours on the device but the choice"
     private = session_items(page)
     assert json.loads(private[key])["m"][MODULE] == [100, 2] and private[key + ":backup"] == "{old"
     open_page(page, mini_site, f"spor/{TRACK}.html")
@@ -237,7 +237,7 @@ def test_private_mode_survives_any_key_and_leaves_nothing_of_ours(mini_site: Pat
     assert page.locator(".opspor-private-badge").is_visible()
 
     open_page(page, mini_site, "mit-forloeb.html")
-    page.get_by_label("Gem ikke mit forløb på denne enhed (privat tilstand)").uncheck()
+    page.get_by_label("Gem ikke mit forløb på denne enhed (privat tilstand i alle faner)").uncheck()
     page.get_by_text("Privat tilstand er slået fra.").wait_for()
     items = local_items(page)
     assert json.loads(items[key])["m"][MODULE] == [100, 2] and items[key + ":backup"] == "{old"

@@ -457,3 +457,23 @@ test("decodeKey and encodeKey never throw", () => {
   assert.equal(R.encodeKey("Ærø 1"), "%C3%86r%C3%B8%201");
   assert.equal(R.encodeKey("a\uD800b"), "a%EF%BF%BDb");
 });
+
+test("the learner's own track (t) is kept when it is a slug, refused otherwise, absent when not chosen", () => {
+  const chosen = R.read(JSON.stringify(withField("t", "sygeplejerske")), KEY);
+  assert.equal(chosen.record.t, "sygeplejerske");
+  for (const bad of ["", "Sygeplejerske", "../x", 7, null, ["laerer"], "a".repeat(65)]) {
+    assert.equal(R.read(JSON.stringify(withField("t", bad)), KEY).reason, "shape", JSON.stringify(bad));
+  }
+  assert.equal(Object.prototype.hasOwnProperty.call(R.read(JSON.stringify(full()), KEY).record, "t"), false);
+  assert.equal(Object.prototype.hasOwnProperty.call(R.fresh(KEY), "t"), false);
+});
+
+test("an imported track choice must be a track of the course; the learner's own choice wins a merge", () => {
+  assert.equal(R.fromExport(exportOf(withField("t", "laerer")), COURSE).record.t, "laerer");
+  const foreign = R.fromExport(exportOf(withField("t", "politi")), COURSE);
+  assert.equal(foreign.reason, "unfit");
+  assert.deepEqual(foreign.problems, [{ kind: "unknown_track", id: "politi" }]);
+  const mine = R.read(JSON.stringify(withField("t", "sygeplejerske")), KEY).record;
+  assert.equal(R.merge(mine, R.fromExport(exportOf(withField("t", "laerer")), COURSE).record).t, "sygeplejerske");
+  assert.equal(R.merge(R.fresh(KEY), R.fromExport(exportOf(withField("t", "laerer")), COURSE).record).t, "laerer");
+});

@@ -18,10 +18,10 @@ def test_links_to_headings_steps_and_endings_pass_check_and_build(mini_copy: Pat
     edit(mini_copy / "modules/02-rollemodul.md", "\n## ",
          "\n## Særlig del {: #saerlig }\n\nTekst.\n\n## Få hjælp nu\n\n## ")
     edit(mini_copy / "modules/01-grundmodul.md", "Underretningspligten er personlig.",
-         "[x](modul:rollemodul#saerlig) [y](modul:rollemodul#fa-hjlp-nu) [z](#underretning)")
+         "[x](modul:rollemodul#saerlig) [y](modul:rollemodul#faa-hjaelp-nu) [z](#underretning)")
     edit(mini_copy / "scenarios/01-test-scenarie.yml", "feedback: Tal altid med personen alene.",
          "feedback: 'Se [trinnet](scenarie:test-scenarie#trin-alene) og [slut](#slut-godt).'")
     site = build_into(load_course(mini_copy), tmp_path / "site")  # strict: a dead anchor fails the build
     page = (site / "moduler/grundmodul.html").read_text("utf-8")
-    assert 'href="rollemodul.html#saerlig"' in page and 'href="rollemodul.html#fa-hjlp-nu"' in page
-    assert 'id="fa-hjlp-nu"' in (site / "moduler/rollemodul.html").read_text("utf-8")
+    assert 'href="rollemodul.html#saerlig"' in page and 'href="rollemodul.html#faa-hjaelp-nu"' in page
+    assert 'id="faa-hjaelp-nu"' in (site / "moduler/rollemodul.html").read_text("utf-8")

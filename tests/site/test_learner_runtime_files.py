@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from course.site import ASSETS, RUNTIME_SCRIPTS
+from course.site import ASSETS, PAGE_SCRIPTS, RUNTIME_SCRIPTS
 
 I18N = Path(__file__).resolve().parents[2] / "course" / "i18n"
 STRING_CALL = re.compile(r'\bt\(\s*"([a-z0-9_]+)"\s*[,)]')
@@ -47,8 +47,21 @@ def test_built_site_ships_every_runtime_script_in_order(mini_site: Path) -> None
     html = (mini_site / "moduler" / "grundmodul.html").read_text("utf-8")
     positions = [html.index(f"assets/opspor/{name}") for name in RUNTIME_SCRIPTS]
     assert positions == sorted(positions)
-    for name in RUNTIME_SCRIPTS:
+    for name in RUNTIME_SCRIPTS + tuple(n for names in PAGE_SCRIPTS.values() for n in names):
         assert (mini_site / "assets" / "opspor" / name).is_file()
+
+
+@pytest.mark.parametrize(("path", "kind"), [("moduler/grundmodul.html", "module"),
+                                            ("scenarier/test-scenarie.html", "scenario"),
+                                            ("bevis.html", "certificate"), ("ordliste.html", "glossary"),
+                                            ("index.html", "home")])
+def test_each_page_loads_only_the_runtime_files_it_uses(mini_site: Path, path: str, kind: str) -> None:
+    html = (mini_site / path).read_text("utf-8")
+    own = PAGE_SCRIPTS.get(kind, ())
+    for name in own:
+        assert re.search(rf'<script src="[./]*assets/opspor/{re.escape(name)}" defer>', html), name
+    for name in {n for names in PAGE_SCRIPTS.values() for n in names} - set(own):
+        assert f"assets/opspor/{name}" not in html, f"{path} loads {name} it does not use"
 
 
 def test_manifest_names_the_certificate_page_and_the_content_note(mini_site: Path) -> None:

@@ -79,23 +79,37 @@
         text: s.track.title + (s.complete ? "" : " (" + t("progress_x_of_y", { done: s.done, total: s.total }) + ")") });
     }));
     var nameInput = el("input", { type: "text", id: "opspor-cert-name", autocomplete: "name", maxlength: "80" });
+    var nameMissing = el("p", { class: "opspor-cert-name-missing", id: "opspor-cert-name-missing",
+      text: t("certificate_name_required") });
+    // Refused until a name is typed (a sheet without a name documents no one); the reason stays
+    // next to the button. aria-disabled, not disabled, so the button and its reason stay in reach.
     var printButton = el("button", { type: "button", class: "opspor-button", text: t("certificate_print"),
-      onclick: function () { window.print(); } });
+      "aria-describedby": "opspor-cert-name-missing",
+      onclick: function () {
+        if (!nameInput.value.trim()) { nameInput.focus(); return; }
+        window.print();
+      } });
     var holder = el("div", { class: "opspor-sheet-holder" });
     var controls = el("div", { class: "opspor-cert-controls" }, [
       el("p", {}, [el("label", { for: "opspor-cert-track", text: t("track_label") }), " ", select]),
       el("p", {}, [el("label", { for: "opspor-cert-name", text: t("certificate_name_label") }), " ", nameInput]),
       el("p", { class: "opspor-hint", id: "opspor-cert-name-hint", text: t("certificate_name_hint") }),
-      el("p", {}, [printButton]),
+      el("div", { class: "opspor-cert-print" }, [printButton, nameMissing]),
     ]);
     nameInput.setAttribute("aria-describedby", "opspor-cert-name-hint");
 
     function draw() {
       var state = O.progress.trackState(O.progress.trackById(select.value));
       while (holder.firstChild) holder.removeChild(holder.firstChild);
+      var name = nameInput.value.trim();
       printButton.hidden = !state.complete;
+      nameMissing.hidden = !state.complete || !!name;
+      printButton.setAttribute("aria-disabled", name ? "false" : "true");
+      holder.classList.toggle("opspor-sheet-holder--unnamed", !name);
       if (state.complete) {
-        holder.appendChild(sheet(state, nameInput.value.trim()));
+        holder.appendChild(sheet(state, name));
+        // what paper shows if the browser's own print command is used before a name is typed
+        holder.appendChild(el("p", { class: "opspor-cert-print-refusal", text: t("certificate_name_required") }));
       } else {
         holder.appendChild(el("p", { class: "opspor-cert-locked" }, [
           t("certificate_not_yet", { done: state.done, total: state.total }) + " ",

@@ -13,6 +13,7 @@
  *     k: { trackId: "YYYY-MM-DD" the track was first complete },
  *     q: { moduleId: [chosen answers, attempts] } (opspor-quiz.js: one character per question),
  *     r: a random id made once per record (1-16 of 0-9a-z), the seed of the learner's answer order,
+ *     t: the learner's own track id, once one is chosen (opspor-track.js; absent before),
  *     n: 1 once the first-visit content note was shown (else 0),
  *     b: 1 while the learner has not yet been told a bad record was set aside (else 0),
  *     u: last change, whole seconds since 1970 }
@@ -222,6 +223,16 @@
       /* The answer order stays ours once we have one. */
       merge: function (mine, theirs) { return mine || theirs; },
     },
+    t: {
+      // the learner's own track (opspor-track.js); absent until one is chosen
+      optional: true,
+      read: function (x) { return typeof x === "string" && SLUG.test(x) && x.length <= 64 ? x : undefined; },
+      fit: function (x, course, problems) {
+        if (x !== undefined && !has(trackIds(course), x)) problem(problems, "unknown_track", x);
+      },
+      /* The learner's own choice stays; an import brings one only if none was made here. */
+      merge: function (mine, theirs) { return mine || theirs; },
+    },
     n: { fresh: function () { return 0; }, read: function (x) { return isFlag(x) ? x : undefined; },
       merge: function (mine, theirs) { return mine || theirs ? 1 : 0; } },
     b: { fresh: function () { return 0; }, read: function (x) { return isFlag(x) ? x : undefined; },
@@ -231,7 +242,7 @@
   };
   var FIELD_NAMES = Object.keys(FIELDS);
   /* Fields an older record may lack: they start fresh (q and r came after version 1 began). */
-  var MAY_LACK = { q: true, r: true, n: true, b: true, u: true };
+  var MAY_LACK = { q: true, r: true, t: true, n: true, b: true, u: true };
 
   /* A new, empty record of the course stored under ``key``. */
   function fresh(key) {

@@ -40,6 +40,7 @@
       var bar = link.closest("[data-opspor-safety-bar]") || link;
       bar.classList.add("opspor-safety-bar--active");
       document.body.classList.add("opspor-has-bar");
+      document.documentElement.classList.add("opspor-has-bar"); // scroll-padding lives on the root
       // The shell's template may hold the bar in a wrapper of its own (data-opspor-bar-holder
       // names it); once the bar has moved out, an empty wrapper is removed.
       var holder = bar.getAttribute("data-opspor-bar-holder");

@@ -8,7 +8,12 @@
  *   - inside an LMS frame (window.parent.OpsporLMS): OpsporLMS.load()/save()/report(); the LMS's
  *     suspend_data is the only source, and the one thing kept in the browser (the backup of a bad
  *     record) is keyed by the LMS learner id, so the next learner on the browser gets none of it;
- *   - "private mode": sessionStorage only, gone when the tab closes;
+ *   - "private mode": in every tab of this browser, nothing of the learner's progress is kept on the
+ *     device. localStorage holds only the flag "<key>:private" (so every tab, and the next visit,
+ *     knows); each open tab keeps the record in its own sessionStorage, and the open tabs share it
+ *     over a BroadcastChannel (a new tab asks, the others answer; each change is sent to the rest).
+ *     When the last tab closes, the progress is gone; the flag stays until private mode is switched
+ *     off;
  *   - otherwise: localStorage[manifest.storage_key].
  * A record that cannot be read (not JSON or cut off, another course's, a newer version, a field of
  * the wrong form) is never overwritten silently: it is first copied to a backup in the browser
@@ -131,7 +136,14 @@
     }
     var session = safeStorage("sessionStorage");
     var local = safeStorage("localStorage");
-    var isPrivate = !!(session && session.getItem(PRIVATE_FLAG) === "1");
+    var isPrivate = !!(session && (session.getItem(PRIVATE_FLAG) === "1" ||
+      (local && local.getItem(PRIVATE_FLAG) === "1")));
+    if (isPrivate) {
+      try {
+        session.setItem(PRIVATE_FLAG, "1");
+        if (local) local.setItem(PRIVATE_FLAG, "1"); // a tab from before private mode covered every tab
+      } catch (e) { /* storage full: this tab stays private anyway */ }
+    }
     var storage = isPrivate ? session : local;
     return {
       kind: isPrivate ? "private" : storage ? "local" : "memory",
@@ -172,6 +184,85 @@
     } catch (e) {
       // full or blocked storage: progress lives on for this page only
     }
+  }
+
+  /* --- private mode across tabs ------------------------------------------------------------ */
+
+  var channel = null;
+
+  function broadcast() {
+    if (channel && backend && backend.kind === "private") {
+      try { channel.postMessage({ type: "record", record: JSON.stringify(record) }); } catch (e) { /* closed */ }
+    }
+  }
+
+  /* Another private tab's record: merged into ours (the best of each counts), saved, shown. */
+  function receive(text) {
+    var result = R.read(text, KEY);
+    if (!result.record || held) return;
+    ensure();
+    var before = JSON.stringify(record);
+    R.merge(record, result.record, course);
+    if (JSON.stringify(record) === before) return;
+    persist();
+    broadcast();
+    tell(); // not sent on: the sender has it already
+  }
+
+  function openChannel() {
+    if (channel || typeof BroadcastChannel === "undefined") return;
+    try {
+      channel = new BroadcastChannel(KEY);
+    } catch (e) {
+      return;
+    }
+    channel.onmessage = function (event) {
+      var data = event.data || {};
+      if (!backend || backend.kind !== "private") return;
+      if (data.type === "hello") broadcast();
+      else if (data.type === "erase") forget();
+      else if (data.type === "record" && typeof data.record === "string") receive(data.record);
+    };
+  }
+
+  /* "Slet mine data" in another private tab: this tab lets go of the same progress. */
+  function forget() {
+    held = false;
+    record = R.fresh(KEY);
+    record.n = 1;
+    persist();
+    tell();
+  }
+
+  function joinPrivateTabs() {
+    openChannel();
+    if (channel) channel.postMessage({ type: "hello" });
+  }
+
+  /* Private mode switched on or off in another tab (its flag in localStorage changed). */
+  function followOtherTab(event) {
+    if (event.key !== PRIVATE_FLAG || !backend || backend.kind === "lms") return;
+    var session = safeStorage("sessionStorage");
+    var local = safeStorage("localStorage");
+    if (!session || !local) return;
+    var mine = JSON.stringify(ensure());
+    try {
+      if (event.newValue === "1" && backend.kind !== "private") {
+        session.setItem(PRIVATE_FLAG, "1");
+        session.setItem(KEY, mine);
+        backend = chooseBackend();
+        joinPrivateTabs();
+      } else if (event.newValue !== "1" && backend.kind === "private") {
+        session.removeItem(PRIVATE_FLAG);
+        session.removeItem(KEY);
+        backend = chooseBackend();
+        record = null;
+        receive(mine); // what this tab had joins what the other tab saved on the device
+      }
+    } catch (e) {
+      if (window.console) console.error("Opspor: could not follow private mode from another tab:", e);
+    }
+    tell();
   }
 
   function tell() {
@@ -252,6 +343,7 @@
       record = R.fresh(KEY);
       record.n = 1; // the learner has seen the note; erasing should not bring it back at once
       if (keepPrivate || backend.kind === "lms") persist();
+      if (keepPrivate && channel) channel.postMessage({ type: "erase" }); // or another tab sends it back
       tell();
     },
     isPrivate: function () { return Store.mode() === "private"; },
@@ -264,6 +356,7 @@
       var current = JSON.stringify(ensure());
       try {
         if (on) {
+          local.setItem(PRIVATE_FLAG, "1"); // every tab follows (storage event); holds no progress
           session.setItem(PRIVATE_FLAG, "1");
           session.setItem(KEY, current);
           moveBackups(local, session);
@@ -273,11 +366,13 @@
           moveBackups(session, local);
           session.removeItem(PRIVATE_FLAG);
           session.removeItem(KEY);
+          local.removeItem(PRIVATE_FLAG);
         }
       } catch (e) {
         if (window.console) console.error("Opspor: private mode could not move the record:", e);
       }
       backend = chooseBackend();
+      if (on) { openChannel(); broadcast(); }
       return true;
     },
     /* Parse and judge an exported file against this course: { record } or { reason, problems }
@@ -304,6 +399,12 @@
       change(function (r) { R.merge(r, incoming, course); });
     },
   };
+
+  window.addEventListener("storage", followOtherTab);
+  O.onStart(function () {
+    ensure();
+    if (backend.kind === "private") joinPrivateTabs();
+  });
 
   window.OpsporStore = Store;
   O.store = Store;

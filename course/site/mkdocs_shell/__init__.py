@@ -12,12 +12,15 @@ import io
 import logging
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from course.site.mkdocs_shell.content_policy import POLICY
+from course.site.mkdocs_shell.search_index import defer_search_index
+from course.site.mkdocs_shell.theme_trim import trim_theme_styles
 from course.site.shell_input import QUICK_EXIT_URL, ShellError, ShellInput
 
 OVERRIDES = Path(__file__).parent / "overrides"
@@ -25,6 +28,22 @@ SHELL_ASSETS = Path(__file__).parent / "assets"  # the theme's inline scripts, a
 HOOKS = Path(__file__).parent / "content_policy.py"
 
 __all__ = ["ShellError", "ShellInput", "render", "shell_config"]
+
+
+@dataclass(frozen=True)
+class PythonName:
+    """A Python object named in the shell's YAML (``!!python/name:``), e.g. the toc's slugify."""
+
+    dotted: str
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    """Safe YAML, plus :class:`PythonName` written as the tag MkDocs' loader resolves."""
+
+
+_ConfigDumper.add_representer(
+    PythonName, lambda dumper, name: dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{name.dotted}", "")
+)
 
 
 class _Collect(logging.Handler):
@@ -55,12 +74,19 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
     theme.update(language=shell.language, custom_dir=str(OVERRIDES), font=False)
     extra = config.setdefault("extra", {})
     extra.update(
-        polyfills=shell.polyfills,
+        # after the file:// worker shim: the search index waits until search is first opened
+        polyfills=[*shell.polyfills, "assets/opspor-shell/md-search-lazy.js"],
         opspor_strings=shell.strings,
         opspor_exit_url=QUICK_EXIT_URL,
         opspor_csp=POLICY,
         generator=False,
     )
+    # Heading ids keep Danish letters readable (course.slugs; `check` validates anchors with it too).
+    config["markdown_extensions"] = [
+        {"toc": {**(ext["toc"] or {}), "slugify": PythonName("course.slugs.slugify")}}
+        if isinstance(ext, dict) and "toc" in ext else ext
+        for ext in config["markdown_extensions"]
+    ]
     # Quizzes are our own Python-Markdown extension, so they work in any Python-Markdown shell.
     quiz_strings = {k: v for k, v in shell.strings.items() if k.startswith("quiz_")}
     config["markdown_extensions"] = [*config.get("markdown_extensions", []),
@@ -77,7 +103,7 @@ def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
     shutil.copytree(SHELL_ASSETS, shell.docs_dir / "assets" / "opspor-shell", dirs_exist_ok=True)
     config_path = work_dir / "mkdocs.yml"
     config_path.write_text(
-        yaml.safe_dump(shell_config(project_config, shell), allow_unicode=True, sort_keys=False),
+        yaml.dump(shell_config(project_config, shell), Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
     collector = _Collect()
@@ -95,3 +121,5 @@ def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
         logger.removeHandler(collector)
     if collector.messages:
         raise ShellError("\n".join(collector.messages))
+    defer_search_index(shell.site_dir)
+    trim_theme_styles(shell.site_dir)
