@@ -29,6 +29,7 @@ sys.path.insert(0, str(PROJECT))
 
 from course.loading import load_course  # noqa: E402
 from course.site import write_docs  # noqa: E402
+from course.site.mkdocs_shell import _ConfigDumper as ConfigDumper  # noqa: E402  (the shell's own YAML)
 from course.site.mkdocs_shell import shell_config  # noqa: E402
 
 TRACKS = ("sygeplejerske", "laerer", "socialraadgiver", "politi")
@@ -92,6 +93,7 @@ Hvem har underretningspligt?
 def generate(root: Path, n: int) -> None:
     shutil.copytree(PROJECT / "tests/fixtures/mini", root)
     shutil.rmtree(root / "modules")
+    shutil.rmtree(root / "workshops", ignore_errors=True)  # its workshop plans name the mini modules
     (root / "modules").mkdir()
     for i in range(n):
         (root / f"modules/{i:04d}-modul.md").write_text(module_text(i), "utf-8")
@@ -110,7 +112,8 @@ def plain_mkdocs_project(course_root: Path, work: Path) -> Path:
     """Write the docs tree and config our build would hand to the shell; return the config."""
     shell = write_docs(load_course(course_root), PROJECT, work / "docs", work / "site")
     config = work / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(shell_config(PROJECT / "mkdocs.yml", shell), allow_unicode=True), "utf-8")
+    config.write_text(yaml.dump(shell_config(PROJECT / "mkdocs.yml", shell), Dumper=ConfigDumper,
+                                allow_unicode=True), "utf-8")
     return config
 
 

@@ -25,6 +25,8 @@ import yaml
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from course.slugs import slugify
+
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
@@ -84,6 +86,8 @@ def extension_list(project_config: Path, strings: dict[str, str]) -> tuple[list[
                 configs[name] = options or {}
         else:
             names.append(entry)
+    if "toc" in names:  # heading ids keep Danish letters readable, as in the mkdocs shell and `check`
+        configs["toc"] = {**configs.get("toc", {}), "slugify": slugify}
     names.append("course.markup_policy")
     names.append("course.quiz")
     configs["course.quiz"] = {"strings": {k: v for k, v in strings.items() if k.startswith("quiz_")}}

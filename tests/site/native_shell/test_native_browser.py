@@ -71,14 +71,16 @@ def test_search_of_a_word_no_page_has_says_so(native_mini_site: Path, offline_pa
 def test_phone_menu_opens_from_its_button_and_shows_the_current_page(native_mini_site: Path, offline_page) -> None:
     page, _ = offline_page
     page.set_viewport_size(PHONE)
-    open_page(page, native_mini_site, "moduler/grundmodul.html")
+    open_page(page, native_mini_site, "mit-forloeb.html")  # a course-wide page: in the shell's own menu
     nav = page.locator("#on-nav")
     assert not nav.is_visible()
     menu = page.get_by_role("button", name="Menu")
     menu.click()
     assert menu.get_attribute("aria-expanded") == "true" and nav.is_visible()
     current = nav.locator("[aria-current=page]")
-    assert current.inner_text() == "Grundmodul om underretning"
+    assert current.inner_text() == "Mit forløb"
+    # the runtime's hook lists the tracks to choose from (no track chosen yet)
+    assert nav.locator("[data-opspor-track-nav]").get_by_role("link", name="Spor for laerer").is_visible()
     assert page.evaluate("document.activeElement.getAttribute('aria-current')") == "page"
     menu.click()
     assert not nav.is_visible()

@@ -104,7 +104,7 @@ def test_a_dead_anchor_fails_the_build_at_the_authors_line(mini_copy: Path, tmp_
     module.write_text(text, "utf-8")
     line = text[: text.index("modul:rollemodul#saerlig")].count("\n") + 1
     role = mini_copy / "modules/02-rollemodul.md"
-    role.write_text(role.read_text("utf-8").replace("\n## ", "\n## Særlig {: #saerlig }\n\nTekst.\n\n## ", 1), "utf-8")
+    role.write_text(role.read_text("utf-8").replace("\n## ", "\n## Særlig del {: #saerlig }\n\nTekst.\n\n## ", 1), "utf-8")
     course = load_course(mini_copy)  # `check` is satisfied: the anchor exists in the source
     shell = write_docs(course, PROJECT, tmp_path / "docs", tmp_path / "site")
     generated = tmp_path / "docs/moduler/rollemodul.md"  # the shell sees a page without it
