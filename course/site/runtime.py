@@ -21,8 +21,7 @@ RUNTIME_SCRIPTS = (
 # Page kind (the docs tree's data-kind) -> the files only that kind of page loads, in order.
 PAGE_SCRIPTS: dict[str, tuple[str, ...]] = {
     "module": ("opspor-quiz.js", "opspor-glossary.js"),
-    # the player shuffles its options with the quiz's seeded order() and learner id (O.quiz)
-    "scenario": ("opspor-quiz.js", "opspor-player.js", "opspor-glossary.js"),
+    "scenario": ("opspor-player.js", "opspor-glossary.js"),
     "certificate": ("opspor-certificate.js",),
     "glossary": ("opspor-glossary.js",),
 }
