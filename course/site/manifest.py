@@ -17,7 +17,10 @@ from course.site import layout
 from course.site.text_render import author_html, script_json
 
 MANIFEST_VERSION = 1
-NOT_RUNTIME_STRINGS = ("print_", "cert_", "verify_", "offline_")  # course/pdf, the verify page, packaging
+# Strings the browser runtime never reads: course/pdf and the workshop kit, the verify page, packaging,
+# the shells' templates and the edition pages (rendered at build time). Every page loads the manifest.
+NOT_RUNTIME_STRINGS = ("print_", "cert_", "verify_", "offline_", "kit_", "edition_", "shell_", "slot_",
+                       "materials_")
 
 
 def storage_key(course: Course) -> str:
