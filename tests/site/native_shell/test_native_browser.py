@@ -167,7 +167,7 @@ def test_quiz_and_scenario_player_work_and_axe_finds_nothing(native_default_site
     open_page(page, native_default_site, course["scenarios"][scenario_id]["url"])
     check("scenario, start")
     walk_to_ending_by_keyboard(page)
-    assert page.locator("#opspor-player .opspor-summary-table").is_visible()
+    assert page.locator("#opspor-player .opspor-debrief").is_visible()
     check("scenario, ending")
     for path in ("mit-forloeb.html", track["url"], "ordliste.html", "404.html"):
         open_page(page, native_default_site, path)
