@@ -68,7 +68,8 @@ def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
     project_root = project_config.parent
     docs, site = shell.docs_dir, shell.site_dir
     lunr = lunr_files(project_root, shell.language)
-    pages = render_all(project_config, shell.strings, docs)
+    pages = render_all(project_config, shell.strings, docs,
+                       {"edition": shell.edition_name, "filled": list(shell.filled_slots)})
 
     # every file the site will hold, for the link check
     assets = {posixpath.join(*p.relative_to(docs).parts) for p in docs.rglob("*") if p.is_file()

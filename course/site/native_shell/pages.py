@@ -74,8 +74,12 @@ class _LinkExtension(Extension):
         md.treeprocessors.register(self.processor, "opspor_native_links", 1)
 
 
-def extension_list(project_config: Path, strings: dict[str, str]) -> tuple[list[Any], dict[str, Any]]:
-    """The mkdocs shell's Markdown extensions: mkdocs.yml's, then the markup guard, then quizzes."""
+def extension_list(project_config: Path, strings: dict[str, str],
+                   slots: dict[str, Any] | None = None) -> tuple[list[Any], dict[str, Any]]:
+    """The mkdocs shell's Markdown extensions: mkdocs.yml's, then the markup guard, quizzes and slots.
+
+    ``slots``: the local edition's name and filled slots (``course.slots`` config), as the mkdocs shell gets them.
+    """
     config = yaml.safe_load(project_config.read_text("utf-8")) or {}
     names: list[Any] = []
     configs: dict[str, Any] = {}
@@ -91,14 +95,17 @@ def extension_list(project_config: Path, strings: dict[str, str]) -> tuple[list[
     names.append("course.markup_policy")
     names.append("course.quiz")
     configs["course.quiz"] = {"strings": {k: v for k, v in strings.items() if k.startswith("quiz_")}}
+    names.append("course.slots")
+    configs["course.slots"] = {"strings": {k: v for k, v in strings.items() if k.startswith("slot_")},
+                               "edition": "", "filled": [], **(slots or {})}
     return names, configs
 
 
 class PageRenderer:
     """One Python-Markdown parser for every page of a build."""
 
-    def __init__(self, project_config: Path, strings: dict[str, str]) -> None:
-        names, configs = extension_list(project_config, strings)
+    def __init__(self, project_config: Path, strings: dict[str, str], slots: dict[str, Any] | None = None) -> None:
+        names, configs = extension_list(project_config, strings, slots)
         self.links = _LinkExtension()
         self.md = markdown.Markdown(extensions=[*names, self.links], extension_configs=configs,
                                     output_format="html")
@@ -126,13 +133,14 @@ PARALLEL_FROM = 200  # pages: below this, starting worker processes costs more t
 MAX_WORKERS = 4
 
 
-def _render_chunk(task: tuple[Path, dict[str, str], Path, list[str]]) -> list[RenderedPage]:
-    project_config, strings, docs_dir, docs = task
-    renderer = PageRenderer(project_config, strings)
+def _render_chunk(task: tuple[Path, dict[str, str], dict[str, Any], Path, list[str]]) -> list[RenderedPage]:
+    project_config, strings, slots, docs_dir, docs = task
+    renderer = PageRenderer(project_config, strings, slots)
     return [renderer.render(doc, (docs_dir / doc).read_text("utf-8")) for doc in docs]
 
 
-def render_all(project_config: Path, strings: dict[str, str], docs_dir: Path) -> list[RenderedPage]:
+def render_all(project_config: Path, strings: dict[str, str], docs_dir: Path,
+               slots: dict[str, Any] | None = None) -> list[RenderedPage]:
     """Every page of the docs tree, in :func:`docs_pages` order.
 
     Markdown is most of a build's time and each page is independent, so a large course is
@@ -142,8 +150,8 @@ def render_all(project_config: Path, strings: dict[str, str], docs_dir: Path) ->
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
                   MAX_WORKERS)
     if len(docs) < PARALLEL_FROM or workers < 2:
-        return _render_chunk((project_config, strings, docs_dir, docs))
-    tasks = [(project_config, strings, docs_dir, docs[i::workers]) for i in range(workers)]
+        return _render_chunk((project_config, strings, slots or {}, docs_dir, docs))
+    tasks = [(project_config, strings, slots or {}, docs_dir, docs[i::workers]) for i in range(workers)]
     # Each worker imports course.loading before anything else, in the order the build itself does: the
     # loading <-> validation import cycle (issue 14) breaks when course.site is imported first.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),

@@ -79,7 +79,9 @@ def test_the_markdown_extensions_are_the_mkdocs_shells(tmp_path: Path) -> None:
     mkdocs = shell_config(PROJECT / "mkdocs.yml", shell)["markdown_extensions"]
     names, configs = extension_list(PROJECT / "mkdocs.yml", shell.strings)
     assert names == [next(iter(e)) if isinstance(e, dict) else e for e in mkdocs]
-    assert configs["course.quiz"] == mkdocs[-1]["course.quiz"]
+    own = {next(iter(e)): next(iter(e.values())) for e in mkdocs if isinstance(e, dict)}
+    assert configs["course.quiz"] == own["course.quiz"]
+    assert configs["course.slots"]["strings"] == own["course.slots"]["strings"]
 
 
 def test_both_shells_give_the_content_the_same_heading_ids(default_site: Path, native_default_site: Path) -> None:
