@@ -112,7 +112,7 @@ def test_scenario_must_be_marked_invented(mini_copy: Path) -> None:
 def test_quiz_without_correct_answer(mini_copy: Path) -> None:
     edit(mini_copy / "modules/02-rollemodul.md", "- [x] Med personens egne ord", "- [ ] Med personens egne ord")
     problems = problems_of(check(mini_copy))
-    assert any(p.startswith("modules/02-rollemodul.md:21: quiz question has no correct answer") for p in problems), \
+    assert any(p.startswith("modules/02-rollemodul.md:24: quiz question has no correct answer") for p in problems), \
         problems
 
 
