@@ -21,7 +21,7 @@ from course.editions.logo import LogoError, check_logo
 from course.editions.model import Edition, EditionFile, Logo
 from course.editions.phones import phone_problem, text_phone_problems
 from course.loading.course_loader import SourceLoader
-from course.loading.markdown_scan import scan_body
+from course.loading.markdown_scan import BodyScan, scan_body
 from course.loading.text_files import SourceTextError, read_text
 from course.loading.yaml_source import LocatedYaml
 from course.model import ALL_TRACKS, Course, Link, Page, PageMeta, Scenario, applies_to
@@ -127,6 +127,10 @@ class _EditionReader:
         rel = self.rel(path)
         self.phones_in_text(rel, text, first_line)
         self.problems.extend(Problem(rel, line, message) for line, message in scan.problems)
+        self.edition_text(rel, scan)
+
+    def edition_text(self, rel: str, scan: BodyScan) -> None:
+        """What holds for every Markdown text of an edition: no quizzes or slots; its links are checked later."""
         for block in scan.quizzes:
             self.problems.append(Problem(rel, block.line, "quizzes belong in national modules, not in an edition"))
         for slot in scan.slots:
@@ -157,12 +161,7 @@ class _EditionReader:
                 owner = "the site" if meta.id in GENERATED_PAGE_IDS else "another page of the edition"
                 self.problems.append(Problem(rel, id_line, f"id '{meta.id}' is already used by {owner}"))
                 continue
-            for block in scan.quizzes:
-                self.problems.append(Problem(rel, block.line, "quizzes belong in national modules, not in an edition"))
-            for slot in scan.slots:
-                self.problems.append(Problem(rel, slot.line, f"local slot '{slot.name}': an edition fills slots, "
-                                                             "it cannot declare them"))
-            self.links += [(rel, link) for link in scan.links]
+            self.edition_text(rel, scan)
             pages[meta.id] = Page(meta, body, scan.links, path, scan.anchors, body_line)
         return pages
 
