@@ -4,6 +4,8 @@ SCORM titles say the same thing."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from course.model import Course
 
 
@@ -18,16 +20,37 @@ def printed_course_title(course: Course, strings: dict[str, str]) -> str:
     return " · ".join(parts)
 
 
-def credit_lines(course: Course, strings: dict[str, str]) -> list[str]:
-    """Lines for a cover or certificate: published by, the national course, the example notice."""
+@dataclass(frozen=True)
+class Credit:
+    """What a cover, handout or certificate prints for a local edition: its logo, then the lines
+    "Udgivet af <name>", the national course, and the example's notice."""
+
+    lines: tuple[str, ...]
+    logo: str | None = None  # a data: URL (print fetches no file)
+    logo_alt: str = ""
+
+    def __iter__(self):  # the lines, as the templates and the tests read them
+        return iter(self.lines)
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+
+NO_CREDIT = Credit(())
+
+
+def credit_lines(course: Course, strings: dict[str, str]) -> Credit:
+    """The edition's credit for print, or an empty one for the national course."""
     edition = course.edition
     if edition is None:
-        return []
+        return NO_CREDIT
     lines = [strings["edition_published_by"].format(name=edition.name),
              strings["edition_of_course"].format(course=course.meta.title)]
     if edition.example:
         lines.append(strings["edition_example_notice"])
-    return lines
+    logo = edition.logo
+    return Credit(tuple(lines), logo.data_url if logo is not None else None,
+                  strings["edition_logo_alt"].format(name=edition.name))
 
 
 def package_title(course: Course, track_title: str) -> str:

@@ -44,10 +44,10 @@ def check_logo(path: Path, folder: Path) -> Logo:
     if len(data) > MAX_LOGO_BYTES:
         raise LogoError(1, f"is {len(data) / 1e6:.1f} MB; a logo may be at most 1 MB")
     if data.startswith(PNG_MAGIC):
-        return Logo(path, "image/png")
+        return Logo(path, "image/png", data)
     if _SVG_START.match(data[:4096]):
         _check_svg(data)
-        return Logo(path, "image/svg+xml")
+        return Logo(path, "image/svg+xml", data)
     raise LogoError(1, "is not a PNG or SVG image (judged by its content, not its name)")
 
 

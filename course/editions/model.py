@@ -7,6 +7,7 @@ lines of the file are known.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,8 +79,16 @@ class EditionFile(Strict):
 
 @dataclass(frozen=True)
 class Logo:
+    """The checked logo. Its bytes are read once, by the loader, so no output re-reads the edition."""
+
     path: Path  # a regular file inside the edition folder
     media_type: Literal["image/png", "image/svg+xml"]
+    data: bytes = field(default=b"", repr=False)
+
+    @property
+    def data_url(self) -> str:
+        """How print embeds it: WeasyPrint draws a ``data:`` URL without fetching any file."""
+        return f"data:{self.media_type};base64,{base64.b64encode(self.data).decode('ascii')}"
 
     @property
     def suffix(self) -> str:

@@ -19,6 +19,9 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 PDF_DIR = Path(__file__).resolve().parent
 ALLOWED_DIRS = (PDF_DIR / "fonts", PDF_DIR / "templates")
 QR_DATA_PREFIX = "data:image/png;base64,"
+# Images embedded in the HTML as data: URLs: our QR codes and a local edition's logo (checked by
+# course.editions.logo when the edition was loaded). A data: URL carries its bytes, so no file is read.
+DATA_IMAGE_PREFIXES = {QR_DATA_PREFIX: "image/png", "data:image/svg+xml;base64,": "image/svg+xml"}
 MEDIA_TYPES = {".otf": "font/otf", ".ttf": "font/ttf", ".css": "text/css"}
 MAX_IMAGE_BYTES = 2_000_000
 IMAGE_MAGIC = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
@@ -43,8 +46,9 @@ class ProjectAssetFetcher(URLFetcher):
         self.images = frozenset(path.resolve() for path in images)  # e.g. keys/signatur.png
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
-        if url.startswith(QR_DATA_PREFIX):  # QR codes made by course.pdf.certificates; no file is read
-            return URLFetcherResponse(url, base64.b64decode(url[len(QR_DATA_PREFIX):]), {"Content-Type": "image/png"})
+        for prefix, media_type in DATA_IMAGE_PREFIXES.items():
+            if url.startswith(prefix):
+                return URLFetcherResponse(url, base64.b64decode(url[len(prefix):]), {"Content-Type": media_type})
         parsed = urlparse(url)
         path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" and not parsed.netloc else None
         if path is not None and path in self.images:

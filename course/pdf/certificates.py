@@ -21,6 +21,7 @@ from PIL import Image
 
 from course.certificates.records import Certificate
 from course.certificates.signing import sign
+from course.editions.credit import NO_CREDIT, Credit
 from course.pdf.glyphs import needs_upright
 from course.pdf.pdf_files import PdfJoiner, split_pages
 from course.pdf.renderer import PrintRenderer
@@ -111,12 +112,12 @@ class CertificatePrinter:
     """Lays out certificates; a run of them is one document whose pages are also written one by one."""
 
     def __init__(self, renderer: PrintRenderer, course_title: str, course_subtitle: str = "",
-                 signature: Path | None = None, credit: Sequence[str] = ()):
+                 signature: Path | None = None, credit: Credit = NO_CREDIT):
         self.renderer = renderer
         self.course_title = course_title
         self.course_subtitle = course_subtitle
         self.signature = signature  # the issuer's scanned signature; served only by the asset fetcher
-        self.credit = list(credit)  # a local edition's "Udgivet af ..." lines
+        self.credit = credit  # a local edition's logo and "Udgivet af ..." lines
 
     def html(self, items: Sequence[SignedCertificate]) -> str:
         return self.renderer.html(
@@ -138,7 +139,7 @@ class CertificatePrinter:
 
 
 def print_certificates(items: Sequence[SignedCertificate], out_dir: Path, *, language: str,
-                       course_title: str, course_subtitle: str = "", credit: Sequence[str] = (),
+                       course_title: str, course_subtitle: str = "", credit: Credit = NO_CREDIT,
                        progress: Callable[[int], None] = lambda n: None,
                        workers: int | None = None, signature: Path | None = None) -> Path:
     """Write every single PDF, the combined PDF and the register into ``out_dir``; returns the combined PDF.

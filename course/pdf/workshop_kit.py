@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.certificates.roster import Participant
-from course.editions.credit import printed_course_title
+from course.editions.credit import credit_lines, printed_course_title
 from course.model import SLUG, Course, Question, Scenario, Workshop
 from course.pdf.handouts import HandoutPrinter, key_file
 from course.pdf.packs import WORKSHOPS_DIR, PackPrinter
@@ -118,7 +118,8 @@ class KitPrinter:
             units=[dict(p.columns).get(unit, "") if unit else "" for p in roster or []],
             statements=EVALUATION_STATEMENTS, open_questions=EVALUATION_QUESTIONS,
             files=kit_files(self.course, workshop),
-            course_title=printed_course_title(self.course, self.renderer.strings))
+            course_title=printed_course_title(self.course, self.renderer.strings),
+            credit=credit_lines(self.course, self.renderer.strings))
 
 
 def unit_column(roster: list[Participant]) -> str | None:

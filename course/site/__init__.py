@@ -79,7 +79,7 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
     logo = None
     if edition is not None and edition.logo is not None:
         logo = f"{layout.ASSET_DIR}/udgave-logo{edition.logo.suffix}"
-        shutil.copyfile(edition.logo.path, docs / logo)  # shown only as <img>: script in an SVG never runs
+        (docs / logo).write_bytes(edition.logo.data)  # shown only as <img>: script in an SVG never runs
     minify_assets(asset_dir, vendor_sources(project_root, ESBUILD)["esbuild"])
     return ShellInput(
         docs_dir=docs,

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from lxml import html as lxml_html
+from PIL import Image
 from pypdf import PdfReader
 
 from course.certificates.records import Certificate
 from course.editions.credit import credit_lines
+from course.editions.loading import load_edition
 from course.i18n import ui_strings
 from course.model import Course
 from course.packaging.scorm_manifest import ManifestInput, render_manifest
 from course.packaging.scorm_package import package_name
 from course.pdf.certificates import SignedCertificate, print_certificates
+from course.pdf.handouts import HandoutPrinter
+from course.pdf.packs import STYLESHEETS, PackPrinter
+from course.pdf.renderer import PrintRenderer
 from tests.conftest import MINI
 from tests.editions.conftest import LILLE
 from tests.helpers_check import run_cli
@@ -112,3 +119,57 @@ def test_cli_build_goes_to_the_editions_own_folder_and_escapes_hostile_text(tmp_
         assert not [e for e in parsed.iter() if isinstance(e.tag, str) and e.get("onerror")], page
     assert f"Lilleby {hostile}" in text(site / "saadan-goer-vi.html")  # shown as written, as text
     assert "<img src=x onerror=alert(1)>Børnehuset" in text(site / "hjaelp.html")
+
+
+LOGO_COLOUR = (0xFF, 0x00, 0xFF)  # no print stylesheet uses magenta, so every such pixel is the logo's
+
+
+@pytest.fixture(scope="module")
+def magenta_course(mini_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Course:
+    """The `lille` edition with a magenta square as its logo."""
+    folder = tmp_path_factory.mktemp("magenta") / "lille"
+    shutil.copytree(LILLE, folder)
+    (folder / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+                                     '<rect width="10" height="10" fill="#ff00ff"/></svg>', "utf-8")
+    course, _ = load_edition(mini_course, folder)
+    return course
+
+
+def logo_pixels(pdf: Path, tmp_path: Path) -> int:
+    """How many pixels of the first page, rendered as a reader sees it, have the logo's colour."""
+    stem = tmp_path / f"{pdf.stem}-page"
+    subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf), str(stem)],
+                   check=True, timeout=60)
+    with Image.open(f"{stem}.png") as image:
+        data = image.convert("RGB").tobytes()
+    return sum(1 for i in range(0, len(data), 3)
+               if all(abs(a - b) <= 8 for a, b in zip(data[i:i + 3], LOGO_COLOUR, strict=True)))
+
+
+def test_certificate_prints_the_editions_logo(magenta_course: Course, mini_course: Course, tmp_path: Path) -> None:
+    record = Certificate(id="OPS-TEST-2", name="Bo Testesen", track_id="laerer", track_title="Spor for laerer",
+                         hours=0.25, date=dt.date(2026, 12, 2), issuer="Lilleby Kommune")
+    runs = {}
+    for which, course in (("lille", magenta_course), ("national", mini_course)):
+        out = tmp_path / which
+        print_certificates([SignedCertificate(record, "kode", "kode")], out, language="da",
+                           course_title="Testkursus", credit=credit_lines(course, ui_strings("da")), workers=1)
+        runs[which] = logo_pixels(out / "001-bo-testesen.pdf", tmp_path)
+    assert runs["national"] == 0
+    assert runs["lille"] > 50, runs  # a 15 mm square at 40 dpi is about 550 pixels
+
+
+def test_packs_and_handouts_print_the_editions_logo_on_their_first_page(magenta_course: Course,
+                                                                        mini_course: Course, tmp_path: Path) -> None:
+    renderer = PrintRenderer("da")
+    counts = {}
+    for which, course in (("lille", magenta_course), ("national", mini_course)):
+        track = course.tracks["laerer"]
+        module = next(course.modules[i] for i in track.items if i in course.modules)
+        pack, handout = tmp_path / f"{which}-pack.pdf", tmp_path / f"{which}-handout.pdf"
+        printer = PackPrinter(renderer, course)
+        printer.write(printer.track_html(track), pack)
+        renderer.write(HandoutPrinter(renderer, course).html(module), STYLESHEETS, handout)
+        counts[which] = (logo_pixels(pack, tmp_path), logo_pixels(handout, tmp_path))
+    assert counts["national"] == (0, 0)
+    assert min(counts["lille"]) > 50, counts
