@@ -30,7 +30,14 @@ from course.validation.scenario_graph import check_scenario_graph
 
 EDITION_FILE = "edition.yml"
 EXAMPLE_FOLDER = Path("editions") / "eksempel"  # the template, inside the course
-EXAMPLE_MARK = re.compile(r"opdigtet eksempel", re.IGNORECASE)  # what the template's texts say about themselves
+# What the template's texts say about themselves, and the invented place they name: a real edition copied
+# from it and still saying either was not finished (found by following the README as a new coordinator).
+EXAMPLE_MARKS = (
+    (re.compile(r"opdigtet eksempel", re.IGNORECASE),
+     "warning: the text still says it is an 'opdigtet eksempel' (from the template); replace it with your own"),
+    (re.compile(r"Eksempelby"),
+     "warning: the text still names 'Eksempelby' (the template's invented municipality); write your own"),
+)
 LOCAL_PAGE_ID = "saadan-goer-vi"  # the generated "Sådan gør vi i <name>" page
 # Pages the site itself writes; an edition page with one of these ids would replace them.
 GENERATED_PAGE_IDS = ("ordliste", "mit-forloeb", "bevis", "bekraeft", LOCAL_PAGE_ID)
@@ -116,10 +123,8 @@ class _EditionReader:
         """A real edition copied from the template should not still call itself an invented example."""
         if self.example:
             return
-        for match in EXAMPLE_MARK.finditer(text):
-            self.warnings.append(Problem(rel, line_at(match.start()), "warning: the text still says it is an "
-                                                                      "'opdigtet eksempel' (from the template); "
-                                                                      "replace it with your own"))
+        for pattern, message in EXAMPLE_MARKS:
+            self.warnings.extend(Problem(rel, line_at(match.start()), message) for match in pattern.finditer(text))
 
     def markdown_body(self, path: Path, text: str, first_line: int) -> None:
         """The markup policy, as for national text; no quizzes or slots in an edition's text."""

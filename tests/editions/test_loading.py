@@ -178,10 +178,13 @@ def test_text_and_logo_left_from_the_template_are_warned_about(mini_copy: Path, 
     template.mkdir(parents=True)
     (template / "logo.svg").write_bytes((lille_copy / "logo.svg").read_bytes())
     edit(lille_copy / "tekster" / "lokal-side.md", "Lilleby har sin egen side.",
-         "Lilleby har sin egen side.\n\n*Dette er et opdigtet eksempel på en lokal side.*")
+         "Lilleby har sin egen side.\n\n*Dette er et opdigtet eksempel på en lokal side.*\n\n"
+         "Ring til Eksempelby Kommune.")
     _, warnings = load_edition(load_course(mini_copy), lille_copy)
     assert [str(w) for w in warnings] == [
         f"{shown(lille_copy, 'edition.yml')}:5: warning: the logo is still the example's; put your own logo in "
         "the folder, or delete the logo line",
         f"{shown(lille_copy, 'tekster/lokal-side.md')}:8: warning: the text still says it is an 'opdigtet "
-        "eksempel' (from the template); replace it with your own"]
+        "eksempel' (from the template); replace it with your own",
+        f"{shown(lille_copy, 'tekster/lokal-side.md')}:10: warning: the text still names 'Eksempelby' (the "
+        "template's invented municipality); write your own"]
