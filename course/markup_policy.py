@@ -79,6 +79,7 @@ class Audit:
     findings: list[Finding] = field(default_factory=list)
     links: list[CourseLink] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)  # heading and attr_list ids, in order
+    phone_links: list[str] = field(default_factory=list)  # the number of every tel: link, as the parser read it
 
 
 class _Locator:
@@ -225,6 +226,8 @@ def _audit_link(href: str, where: _Locator, result: Audit) -> None:
         else:
             result.findings.append(Finding(line, f"link '{href}' is not a course link; use modul:ID, scenarie:ID, "
                                                  "ordliste:ID, side:ID or a full https:// address"))
+    elif scheme == "tel":
+        result.phone_links.append(href.split(":", 1)[1])
     elif scheme not in WEB_SCHEMES:
         result.findings.append(Finding(line, f"link '{href}': the scheme '{scheme}:' is not allowed; use "
                                              "modul:, scenarie:, ordliste:, side:, https:, mailto: or tel:"))

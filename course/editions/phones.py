@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from course.markup_policy import audit
+
 PLACEHOLDER = "XX XX XX XX"
 _SUBSCRIBER = re.compile(r"^(\+45)?[0-9]{8}$")
 _SHORT = re.compile(r"^[0-9]{3,4}$")
@@ -19,9 +21,8 @@ _HARMONISED = re.compile(r"^116[0-9]{3}$")
 _PLACEHOLDER = re.compile(r"^X{8}$")
 
 
-# In running text: the placeholder, and the number of every ``[...](tel:...)`` link.
+# In running text: the placeholder (plain text, so a pattern); ``tel:`` links come from the Markdown parser.
 PLACEHOLDER_IN_TEXT = re.compile(r"X{2}(?:[ \u00a0]?X{2}){3}")
-TEL_LINK = re.compile(r"\]\(\s*<?tel:([^)\s>]*)")
 
 
 def text_phone_problems(text: str, *, example: bool) -> list[tuple[int, str]]:
@@ -31,10 +32,10 @@ def text_phone_problems(text: str, *, example: bool) -> list[tuple[int, str]]:
         found += [(m.start(), f"'{m.group()}' is the example placeholder; give the real number "
                               "(placeholders are only allowed with example: true)")
                   for m in PLACEHOLDER_IN_TEXT.finditer(text)]
-    for match in TEL_LINK.finditer(text):
-        problem = phone_problem(match.group(1), example=False)
+    for number in audit(text, 1).phone_links:
+        problem = phone_problem(number, example=False)
         if problem:
-            found.append((match.start(), f"link tel:{match.group(1)}: {problem}"))
+            found.append((max(text.find(f"tel:{number}"), 0), f"link tel:{number}: {problem}"))
     return found
 
 
