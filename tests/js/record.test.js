@@ -540,3 +540,26 @@ test("an imported track choice must be a track of the course; the learner's own 
   assert.equal(R.merge(mine, R.fromExport(exportOf(withField("t", "laerer")), COURSE).record).t, "sygeplejerske");
   assert.equal(R.merge(R.fresh(KEY), R.fromExport(exportOf(withField("t", "laerer")), COURSE).record).t, "laerer");
 });
+
+test("trackSummary: complete only when every item passed; the LMS score is the lowest module score", () => {
+  const items = [
+    { kind: "module", state: "passed", score: 100, questions: 2, minutes: 10 },
+    { kind: "module", state: "not_passed", score: 50, questions: 3, minutes: 15 },
+    { kind: "module", state: "passed", score: null, questions: 0, minutes: 5 }, // a reading: no score
+    { kind: "scenario", state: "passed", ending: "god-slutning", minutes: 20 },
+  ];
+  const summary = R.trackSummary(items);
+  assert.deepEqual(summary, { done: 3, total: 4, complete: false, attempted: true, minutesLeft: 15, scoreRaw: 50 });
+  items[1] = { kind: "module", state: "passed", score: 83.4, questions: 3, minutes: 15 };
+  assert.equal(R.trackSummary(items).complete, true);
+  assert.equal(R.trackSummary(items).scoreRaw, 83);
+});
+
+test("trackSummary: not attempted while a module has no score or a scenario has no ending", () => {
+  const module = { kind: "module", state: "in_progress", score: null, questions: 2, minutes: 10 };
+  const scenario = { kind: "scenario", state: "in_progress", ending: "", minutes: 20 };
+  assert.equal(R.trackSummary([module]).attempted, false);
+  assert.equal(R.trackSummary([scenario]).attempted, false);
+  assert.equal(R.trackSummary([module, scenario]).minutesLeft, 30);
+  assert.equal(R.trackSummary([module]).scoreRaw, 0); // nothing answered counts as 0, never as a pass
+});

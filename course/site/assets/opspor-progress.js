@@ -67,23 +67,16 @@
 
   function trackState(track) {
     var items = track.items.map(function (item) { return itemState(item, track); });
-    var done = items.filter(function (i) { return i.done; });
-    var modules = items.filter(function (i) { return i.kind === "module" && i.questions > 0; });
-    // The track passes only when every module reaches the pass mark, so the score an LMS
-    // compares with its mastery score is the lowest module score, not the mean.
-    var lowest = modules.reduce(function (min, i) { return Math.min(min, i.score || 0); }, 100);
+    var summary = R.trackSummary(items); // the track rule (pass, score for the LMS) is OpsporRecord's
     return {
       track: track,
       items: items,
-      done: done.length,
-      total: items.length,
-      complete: done.length === items.length,
-      // every item tried to the end: all questions answered, every scenario at an ending
-      attempted: items.every(function (i) {
-        return i.kind === "module" ? i.score !== null || i.state === "passed" : !!i.ending;
-      }),
-      minutesLeft: items.reduce(function (sum, i) { return sum + (i.done ? 0 : i.minutes); }, 0),
-      scoreRaw: Math.round(lowest),
+      done: summary.done,
+      total: summary.total,
+      complete: summary.complete,
+      attempted: summary.attempted, // every item tried to the end
+      minutesLeft: summary.minutesLeft,
+      scoreRaw: summary.scoreRaw,
       next: items.filter(function (i) { return !i.done; })[0] || null,
       completedOn: store.get().k[track.id] || "",
     };

@@ -401,6 +401,28 @@
       attempt: attempt };
   }
 
+  /* The track rule, from its items' states in track order (each {kind, state, score, questions,
+   * ending, minutes}, as moduleStatus/scenarioStatus give them plus the kind and minutes): complete
+   * when every item passed; attempted when every module has a score (or passed without questions)
+   * and every scenario reached an ending; the score an LMS compares with its mastery score is the
+   * lowest score of the modules with questions (the track passes only when each module does, so a
+   * mean would report a pass mark the learner did not reach). */
+  function trackSummary(items) {
+    var done = items.filter(function (i) { return i.state === "passed"; });
+    var scored = items.filter(function (i) { return i.kind === "module" && i.questions > 0; });
+    var lowest = scored.reduce(function (min, i) { return Math.min(min, i.score || 0); }, 100);
+    return {
+      done: done.length,
+      total: items.length,
+      complete: done.length === items.length,
+      attempted: items.every(function (i) {
+        return i.kind === "module" ? i.score !== null || i.state === "passed" : !!i.ending;
+      }),
+      minutesLeft: items.reduce(function (sum, i) { return sum + (i.state === "passed" ? 0 : i.minutes || 0); }, 0),
+      scoreRaw: Math.round(lowest),
+    };
+  }
+
   /* A scenario's entry after a step of play: ``path`` and ``attempt`` as given, the best of the kept
    * ending and ``reached`` (an ending id or ""). Attempt 0 is left out (the compact 2-element form). */
   function scenarioAfter(entry, scenario, path, reached, attempt) {
@@ -508,6 +530,7 @@
     betterEnding: betterEnding,
     scenarioStatus: scenarioStatus,
     scenarioAfter: scenarioAfter,
+    trackSummary: trackSummary,
     hash: hash,
     order: order,
     newSeed: newSeed,
