@@ -20,6 +20,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from course import urls
 from course.editions.credit import package_title
 from course.i18n import ui_strings
 from course.model import Course
@@ -28,7 +29,6 @@ from course.packaging.archive import Entry, folder_entries, write_zip
 from course.packaging.manifest_check import schema_problems, semantic_problems
 from course.packaging.scorm_manifest import METADATA_FILE, ManifestInput, render_manifest, render_metadata
 from course.packaging.site_snapshot import SERVER_ONLY
-from course.site import layout
 from course.site.csp import CONTENT_SECURITY_POLICY
 
 ASSETS = Path(__file__).parent / "assets"
@@ -87,9 +87,9 @@ def render_launch_page(course: Course, track_id: str, version: str) -> str:
             "trackId": track_id,
             "version": version,
             "root": f"{SITE_FOLDER}/",
-            "start": layout.html_of(layout.track_doc(track_id)),
+            "start": urls.html_of(urls.track_doc(track_id)),
         },
-        noscript_link=f"{SITE_FOLDER}/{layout.html_of(layout.track_doc(track_id))}",
+        noscript_link=f"{SITE_FOLDER}/{urls.html_of(urls.track_doc(track_id))}",
     )
 
 
@@ -101,7 +101,7 @@ def write_scorm_package(
         raise PackageError(f"unknown SCORM version {version!r}; choose {' or '.join(SCORM_VERSIONS)}")
     if track_id not in course.tracks:
         raise PackageError(f"unknown track {track_id!r}; choose one of {', '.join(sorted(course.tracks))}")
-    start = site_dir / layout.html_of(layout.track_doc(track_id))
+    start = site_dir / urls.html_of(urls.track_doc(track_id))
     if not start.exists():
         raise PackageError(f"the built site has no page {start.relative_to(site_dir)}")
     content = [

@@ -3,11 +3,11 @@ as a PDF of its own, so the participant file can be copied whole without giving 
 
 from __future__ import annotations
 
+from course import urls
 from course.editions.credit import credit_lines, printed_course_title
 from course.model import Course, Module
 from course.pdf.print_markdown import print_markdown
 from course.pdf.renderer import PrintRenderer
-from course.site import layout
 from course.slots.fill import fill_slots
 
 
@@ -19,7 +19,7 @@ class HandoutPrinter:
 
     def html(self, module: Module, part: str = "participant") -> str:
         """``part``: ``participant`` (text and questions) or ``key`` (the answers with their feedback)."""
-        url = f"{self.site_url}/{layout.html_of(layout.module_doc(module.id))}" if self.site_url else None
+        url = f"{self.site_url}/{urls.html_of(urls.module_doc(module.id))}" if self.site_url else None
         return self.renderer.html("module.html.j2", module=module, site_url=url, part=part,
                                   body_html=self.body_html(module) if part == "participant" else "",
                                   course_title=printed_course_title(self.course, self.renderer.strings),

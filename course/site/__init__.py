@@ -9,7 +9,7 @@ from pathlib import Path
 from course.i18n import ui_strings
 from course.model import Course, ShellName
 from course.scratch import scratch_folder
-from course.site import layout
+from course import urls
 from course.site.docs_tree import DocsTreeWriter
 from course.site.manifest import build_manifest, manifest_script
 from course.site.materials import MATERIALS_DIR, Materials
@@ -64,7 +64,7 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
     nav = writer.write_all()
     if materials is not None:  # the PDFs are files of the site; "Om kurset" links to them
         shutil.copytree(materials.folder, docs / MATERIALS_DIR)
-    asset_dir = docs / layout.ASSET_DIR
+    asset_dir = docs / urls.ASSET_DIR
     shutil.copytree(ASSETS, asset_dir)
     manifest = build_manifest(course, strings)
     (asset_dir / "course-manifest.js").write_text(manifest_script(manifest), encoding="utf-8")
@@ -78,7 +78,7 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
     edition = course.edition
     logo = None
     if edition is not None and edition.logo is not None:
-        logo = f"{layout.ASSET_DIR}/udgave-logo{edition.logo.suffix}"
+        logo = f"{urls.ASSET_DIR}/udgave-logo{edition.logo.suffix}"
         (docs / logo).write_bytes(edition.logo.data)  # shown only as <img>: script in an SVG never runs
     minify_assets(asset_dir, vendor_sources(project_root, ESBUILD)["esbuild"])
     return ShellInput(
@@ -88,9 +88,9 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
         site_name=shell_text(f"{course.meta.title} – {edition.name}" if edition else course.meta.title),
         language=course.meta.language,
         strings=strings,
-        extra_css=[f"{layout.ASSET_DIR}/opspor.css"],
-        extra_javascript=[f"{layout.ASSET_DIR}/{name}" for name in RUNTIME_SCRIPTS],
-        polyfills=[*vendored, f"{layout.ASSET_DIR}/opspor-iframe-worker.js"],
+        extra_css=[f"{urls.ASSET_DIR}/opspor.css"],
+        extra_javascript=[f"{urls.ASSET_DIR}/{name}" for name in RUNTIME_SCRIPTS],
+        polyfills=[*vendored, f"{urls.ASSET_DIR}/opspor-iframe-worker.js"],
         edition_name=edition.name if edition else "",
         filled_slots=tuple(edition.fills) if edition else (),
         logo=logo,

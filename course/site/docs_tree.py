@@ -17,8 +17,9 @@ from urllib.parse import quote
 import jinja2
 
 from course.model import Course, EndingNote, Module, Page, Scenario, Source, Track, option_ref
-from course.site import edition_docs, layout, verify_page
-from course.site.layout import rewrite_links
+from course import urls
+from course.site import edition_docs, verify_page
+from course.urls import rewrite_links
 from course.site.materials import MATERIALS_DIR, Materials
 from course.site.runtime import PAGE_SCRIPTS
 from course.site.shell_input import PageOrigin
@@ -29,7 +30,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 ABOUT_PAGE = "om"  # "Om kurset": lists the printed materials in the offline copy
 
 
-def _environment(present: layout.Present) -> jinja2.Environment:
+def _environment(present: urls.Present) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=False,  # the output is Markdown; author text goes through the `md` filter
@@ -45,13 +46,13 @@ def _environment(present: layout.Present) -> jinja2.Environment:
 
     @jinja2.pass_context
     def doc_link(ctx: Any, target: str, scheme: str) -> str:
-        return layout.relative(layout.scheme_target(scheme, target), ctx["doc"])
+        return urls.relative(urls.scheme_target(scheme, target), ctx["doc"])
 
     @jinja2.pass_context
     def page_scripts(ctx: Any, kind: str) -> str:
         """The deferred script tags of the runtime files only this kind of page loads."""
         return "\n".join(
-            f'<script src="{layout.relative(f"{layout.ASSET_DIR}/{name}", ctx["doc"])}" defer></script>'
+            f'<script src="{urls.relative(f"{urls.ASSET_DIR}/{name}", ctx["doc"])}" defer></script>'
             for name in PAGE_SCRIPTS.get(kind, ())
         )
 
@@ -118,7 +119,7 @@ class DocsTreeWriter:
             self.write_track(track)
         for page in course.pages.values():
             if page.meta.id != "index":
-                doc = layout.page_doc(page.meta.id)
+                doc = urls.page_doc(page.meta.id)
                 body = page.body
                 self.origins[doc] = self.body_origin(page)
                 if course.edition is not None and page.meta.id == "hjaelp":
@@ -126,21 +127,21 @@ class DocsTreeWriter:
                 materials = self.materials if page.meta.id == ABOUT_PAGE else None
                 self.write(doc, "page.md.j2", page=page, body=rewrite_links(body, doc, present=self.present),
                            materials=materials, materials_dir=MATERIALS_DIR)
-        self.origins[layout.GLOSSARY_DOC] = PageOrigin(
+        self.origins[urls.GLOSSARY_DOC] = PageOrigin(
             "glossary.yml", 1, texts=tuple(t for t in course.yaml_texts if t.path == "glossary.yml"))
         if course.edition is not None:
             self.write_edition()
-        self.write(layout.GLOSSARY_DOC, "glossary.md.j2", terms=course.glossary)
-        self.write(layout.PROGRESS_DOC, "progress.md.j2", tracks=self.track_summaries(layout.PROGRESS_DOC))
+        self.write(urls.GLOSSARY_DOC, "glossary.md.j2", terms=course.glossary)
+        self.write(urls.PROGRESS_DOC, "progress.md.j2", tracks=self.track_summaries(urls.PROGRESS_DOC))
         titles = {s.id: {e_id: e.title for e_id, e in s.endings.items()} for s in course.scenarios.values()}
-        self.write(layout.CERTIFICATE_DOC, "certificate.md.j2", ending_titles=script_json(titles))
-        self.write(layout.VERIFY_DOC, "verify.md.j2", verify_json=verify_page.verify_page_json(course, self.t),
+        self.write(urls.CERTIFICATE_DOC, "certificate.md.j2", ending_titles=script_json(titles))
+        self.write(urls.VERIFY_DOC, "verify.md.j2", verify_json=verify_page.verify_page_json(course, self.t),
                    styles=verify_page.VERIFY_STYLES, script=verify_page.VERIFY_SCRIPT)
         self.write_index()
         return self.navigation()
 
     def write_module(self, module: Module) -> None:
-        doc = layout.module_doc(module.id)
+        doc = urls.module_doc(module.id)
         prerequisites = [self.course.modules[p] for p in module.meta.prerequisites if p in self.course.modules]
         self.origins[doc] = self.body_origin(module)
         body = module.body
@@ -176,7 +177,7 @@ class DocsTreeWriter:
                    track_titles=track_titles, phone=lambda n: edition_docs.phone_markdown(n, self.t),
                    review_line=self.t["edition_review_by"].format(date=f"{review.day}.{review.month}.{review.year}"))
         for page in edition.pages.values():
-            doc = layout.page_doc(page.meta.id)
+            doc = urls.page_doc(page.meta.id)
             self.write(doc, "page.md.j2", page=page, materials=None, materials_dir=MATERIALS_DIR,
                        body=rewrite_links(escape_markdown_html(page.body), doc, present=self.present))
 
@@ -191,7 +192,7 @@ class DocsTreeWriter:
             phone=lambda n: edition_docs.phone_markdown(n, self.t))
 
     def write_scenario(self, scenario: Scenario) -> None:
-        doc = layout.scenario_doc(scenario.id)
+        doc = urls.scenario_doc(scenario.id)
         numbers = {step_id: i for i, step_id in enumerate(scenario.steps, 1)}
         data = script_json(player_data(scenario, doc, self.present))
         self.origins[doc] = self.yaml_origin("scenarios/", scenario.id)
@@ -205,17 +206,17 @@ class DocsTreeWriter:
         for number, item_id in enumerate(track.items, 1):
             module = self.course.modules.get(item_id)
             if module:
-                kind, title, level, doc = "module", module.meta.title, module.meta.level, layout.module_doc(item_id)
+                kind, title, level, doc = "module", module.meta.title, module.meta.level, urls.module_doc(item_id)
             else:
                 scenario = self.course.scenarios[item_id]
-                kind, title, level, doc = "scenario", scenario.title, scenario.level, layout.scenario_doc(item_id)
+                kind, title, level, doc = "scenario", scenario.title, scenario.level, urls.scenario_doc(item_id)
             items.append(dict(number=number, id=item_id, kind=kind, title=title, level=level,
                               minutes=self.course.minutes_of(item_id),
-                              link=layout.relative(doc, from_doc)))
+                              link=urls.relative(doc, from_doc)))
         return items
 
     def write_track(self, track: Track) -> None:
-        doc = layout.track_doc(track.id)
+        doc = urls.track_doc(track.id)
         self.origins[doc] = self.yaml_origin("tracks/", track.id)
         # in track order, the level as a badge: the order is the track's, not the levels'
         self.write(doc, "track.md.j2", track=track, items=self.track_items(track, doc),
@@ -226,7 +227,7 @@ class DocsTreeWriter:
         return [
             dict(id=t.id, title=t.title, audience=t.audience, item_count=len(t.items),
                  hours=format_hours(self.course.track_hours(t.id)),
-                 link=layout.relative(layout.track_doc(t.id), from_doc))
+                 link=urls.relative(urls.track_doc(t.id), from_doc))
             for t in self.course.tracks.values()
         ]
 
@@ -245,18 +246,18 @@ class DocsTreeWriter:
         t, course = self.t, self.course
         nav: list[Any] = [
             {t["nav_home"]: "index.md"},
-            {t["nav_progress"]: layout.PROGRESS_DOC},
-            {t["nav_certificate"]: layout.CERTIFICATE_DOC},
-            {t["nav_tracks"]: [{shell_text(tr.title): layout.track_doc(tr.id)} for tr in course.tracks.values()]},
+            {t["nav_progress"]: urls.PROGRESS_DOC},
+            {t["nav_certificate"]: urls.CERTIFICATE_DOC},
+            {t["nav_tracks"]: [{shell_text(tr.title): urls.track_doc(tr.id)} for tr in course.tracks.values()]},
         ]
         if course.edition is not None:
             local = [{shell_text(edition_docs.local_page_title(course.edition, t)): edition_docs.LOCAL_PAGE_DOC}]
-            local += [{shell_text(p.meta.title): layout.page_doc(p.meta.id)} for p in course.edition.pages.values()]
+            local += [{shell_text(p.meta.title): urls.page_doc(p.meta.id)} for p in course.edition.pages.values()]
             nav.insert(1, {shell_text(t["edition_nav_section"] + ": " + course.edition.name): local})
-        nav.append({t["nav_glossary"]: layout.GLOSSARY_DOC})
-        nav.append({t["verify_title"]: layout.VERIFY_DOC})
+        nav.append({t["nav_glossary"]: urls.GLOSSARY_DOC})
+        nav.append({t["verify_title"]: urls.VERIFY_DOC})
         for page_id, key in (("hjaelp", "nav_help"), ("om", "nav_about")):
-            nav.append({t[key]: layout.page_doc(page_id)})
+            nav.append({t[key]: urls.page_doc(page_id)})
         return nav
 
 
@@ -289,7 +290,7 @@ def note_condition(note: EndingNote, numbers: dict[str, int], t: dict[str, str])
     return t["note_unless_chosen"].format(options=options(note.unless_chosen))
 
 
-def player_data(scenario: Scenario, doc: str, present: layout.Present | None = None) -> dict[str, Any]:
+def player_data(scenario: Scenario, doc: str, present: urls.Present | None = None) -> dict[str, Any]:
     """What the browser's scenario player needs, with author Markdown pre-rendered to safe HTML."""
     return {
         "id": scenario.id,

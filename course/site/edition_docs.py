@@ -14,10 +14,10 @@ from course.editions.loading import LOCAL_PAGE_ID
 from course.editions.model import Edition
 from course.editions.phones import is_placeholder, tel_href
 from course.model import Module
-from course.site import layout
+from course import urls
 from course.slots.fill import fill_slots
 
-LOCAL_PAGE_DOC = layout.page_doc(LOCAL_PAGE_ID)
+LOCAL_PAGE_DOC = urls.page_doc(LOCAL_PAGE_ID)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 
 

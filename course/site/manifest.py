@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from course.model import Course
-from course.site import layout
+from course import urls
 from course.site.text_render import author_html, script_json
 
 MANIFEST_VERSION = 1
@@ -35,7 +35,7 @@ def build_manifest(course: Course, strings: dict[str, str]) -> dict[str, Any]:
             "minutes": m.meta.minutes,
             "level": m.meta.level,
             "questions": len(m.questions),
-            "url": layout.html_of(layout.module_doc(m.id)),
+            "url": urls.html_of(urls.module_doc(m.id)),
         }
         for m in course.modules.values()
     }
@@ -44,7 +44,7 @@ def build_manifest(course: Course, strings: dict[str, str]) -> dict[str, Any]:
             "title": s.title,
             "minutes": s.minutes,
             "level": s.level,
-            "url": layout.html_of(layout.scenario_doc(s.id)),
+            "url": urls.html_of(urls.scenario_doc(s.id)),
             # the pass rule: god or acceptabel passes (titles are on the certificate page only)
             "endings": {e_id: {"rating": e.rating} for e_id, e in s.endings.items()},
         }
@@ -58,7 +58,7 @@ def build_manifest(course: Course, strings: dict[str, str]) -> dict[str, Any]:
             "minutes": course.track_minutes(t.id),
             "hours": course.track_hours(t.id),
             "items": [{"id": i, "kind": "module" if i in modules else "scenario"} for i in t.items],
-            "url": layout.html_of(layout.track_doc(t.id)),
+            "url": urls.html_of(urls.track_doc(t.id)),
         }
         for t in course.tracks.values()
     ]
@@ -73,9 +73,9 @@ def build_manifest(course: Course, strings: dict[str, str]) -> dict[str, Any]:
         "scenarios": scenarios,
         "tracks": tracks,
         "pages": {
-            "help": layout.html_of(layout.page_doc("hjaelp")),
-            "progress": layout.html_of(layout.PROGRESS_DOC),
-            "certificate": layout.html_of(layout.CERTIFICATE_DOC),
+            "help": urls.html_of(urls.page_doc("hjaelp")),
+            "progress": urls.html_of(urls.PROGRESS_DOC),
+            "certificate": urls.html_of(urls.CERTIFICATE_DOC),
             "home": "index.html",
         },
         # shown once, on whichever page the learner opens first; links relative to the site root

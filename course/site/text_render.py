@@ -13,7 +13,7 @@ import markdown
 from markupsafe import escape
 
 from course.markup_policy import AUTHOR_EXTENSIONS, GuardExtension
-from course.site.layout import Present, rewrite_links
+from course.urls import Present, rewrite_links
 
 
 def shell_text(text: str) -> str:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 
 from course.model import Course
-from course.site import layout
+from course import urls
 from course.site.text_render import script_json
 
 FALLBACK_VERIFIER = "assets/vendor/noble-ed25519/ed25519-verify.js"
-VERIFY_STYLES = f"{layout.ASSET_DIR}/opspor-verify.css"
-VERIFY_SCRIPT = f"{layout.ASSET_DIR}/opspor-verify.js"
+VERIFY_STYLES = f"{urls.ASSET_DIR}/opspor-verify.css"
+VERIFY_SCRIPT = f"{urls.ASSET_DIR}/opspor-verify.js"
 
 
 def verify_page_json(course: Course, strings: dict[str, str]) -> str:
@@ -31,7 +31,7 @@ def verify_page_json(course: Course, strings: dict[str, str]) -> str:
         raise SetupError(str(exc)) from None
     data = {
         "keys": {kid: b64url(raw) for kid, raw in keys.items()},
-        "fallback": layout.relative(FALLBACK_VERIFIER, layout.VERIFY_DOC),
+        "fallback": urls.relative(FALLBACK_VERIFIER, urls.VERIFY_DOC),
         "language": course.meta.language,
         "tracks": {t.id: t.title for t in course.tracks.values()},
         "limits": {"input": MAX_INPUT_CHARS, "text": MAX_TEXT_CHARS, "hours": MAX_HOURS},  # as signing.decode

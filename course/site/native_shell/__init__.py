@@ -22,7 +22,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from course.site import layout
+from course import urls
 from course.site.csp import CONTENT_SECURITY_POLICY
 from course.site.native_shell import link_check, navigation
 from course.site.native_shell.pages import RenderedPage, render_all
@@ -112,7 +112,7 @@ def _write_pages(shell: ShellInput, pages: list[RenderedPage], site: Path, lunr_
         styles=[f"{ASSET_DIR}/opspor-native.css", *shell.extra_css],
         scripts=[*shell.extra_javascript, f"{ASSET_DIR}/opspor-native.js"],
         search_scripts=[f"{LUNR_DIR}/{name}" for name in _lunr_order(lunr_names)] + [SEARCH_INDEX],
-        help_page=layout.html_of(layout.page_doc("hjaelp")),
+        help_page=urls.html_of(urls.page_doc("hjaelp")),
     )
     menus = _Menus(env, tree)
     for page in pages:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import unquote
 
-from course.site import layout
+from course import urls
 from course.site.native_shell.pages import RenderedPage
 from course.site.shell_input import PageOrigin
 
@@ -30,7 +30,7 @@ def _as_course_link(target_doc: str) -> tuple[str, str] | None:
     for prefix, scheme in (("moduler/", "modul"), ("scenarier/", "scenarie")):
         if target_doc.startswith(prefix) and target_doc.count("/") == 1:
             return scheme, target_doc[len(prefix):-len(".md")]
-    if target_doc == layout.GLOSSARY_DOC:
+    if target_doc == urls.GLOSSARY_DOC:
         return "ordliste", ""
     if "/" not in target_doc:
         return "side", "index" if target_doc == "index.md" else target_doc[:-len(".md")]

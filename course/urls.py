@@ -1,6 +1,9 @@
 """Where each part of the course lives in the generated docs tree and in the site.
 
-One place decides paths, so links, the manifest and the navigation always agree.
+One place decides paths, so links, the manifest and the navigation always agree, and so the
+outputs built from the site agree with it too: a handout's address for its module page, a SCORM
+package's start page, a track package's links. That is why this module sits beside the outputs
+(site, print, packages) rather than inside any one of them.
 """
 
 from __future__ import annotations
