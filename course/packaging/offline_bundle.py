@@ -12,14 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from course.i18n import ui_strings
 from course.model import Course
 from course.packaging.archive import Entry, folder_entries, write_zip
 from course.packaging.site_snapshot import SERVER_ONLY
 from course.site.csp import CONTENT_SECURITY_POLICY
 from course.site.manifest import storage_key
+from course.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Leaves about 100 characters for the folder it is unpacked into, e.g.
@@ -51,10 +50,8 @@ def write_offline_bundle(course: Course, site_dir: Path, target: Path) -> Bundle
     strings = ui_strings(course.meta.language)
     top = bundle_folder(course)
     start_name = f"{top}/{strings['offline_start_file']}.html"
-    environment = Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
-    )
-    start_page = environment.get_template("offline-start.html.j2").render(
+    templates = environment(TEMPLATES, autoescape=True, trim_blocks=False, lstrip_blocks=False)
+    start_page = templates.get_template("offline-start.html.j2").render(
         language=course.meta.language, start_text=strings["offline_start_link"],
         title=f"{course.meta.title} – {course.edition.name}" if course.edition else course.meta.title,
         csp=CONTENT_SECURITY_POLICY,

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from course.model import Course, Module
 from course.packaging.archive import Entry, write_zip
+from course.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 TITLE_LENGTH = 80
@@ -83,11 +83,9 @@ def bank_data(course: Course, module: Module) -> dict:
 
 def write_question_banks(course: Course, folder: Path) -> list[BankResult]:
     """One QTI 1.2 zip per module that has questions, into ``folder``."""
-    environment = Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
-    )
-    assessment = environment.get_template("qti12-assessment.xml.j2")
-    manifest = environment.get_template("qti12-manifest.xml.j2")
+    templates = environment(TEMPLATES, autoescape=True, trim_blocks=False, lstrip_blocks=False)
+    assessment = templates.get_template("qti12-assessment.xml.j2")
+    manifest = templates.get_template("qti12-manifest.xml.j2")
     results = []
     for module in course.modules.values():
         if not module.questions:

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 
 from course.editions.credit import package_title
 from course.model import Course
+from course.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 METADATA_FILE = "opspor-metadata.xml"
@@ -35,12 +36,8 @@ class ManifestInput:
 
 
 def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,  # titles are authored text
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-    )
+    # XML with authored titles: escaped
+    return environment(TEMPLATES, autoescape=True, trim_blocks=False, lstrip_blocks=False)
 
 
 def organization_title(course: Course, track_id: str) -> str:

@@ -18,8 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from course import urls
 from course.editions.credit import package_title
 from course.i18n import ui_strings
@@ -30,6 +28,7 @@ from course.packaging.manifest_check import schema_problems, semantic_problems
 from course.packaging.scorm_manifest import METADATA_FILE, ManifestInput, render_manifest, render_metadata
 from course.packaging.site_snapshot import SERVER_ONLY
 from course.site.csp import CONTENT_SECURITY_POLICY
+from course.templating import environment
 
 ASSETS = Path(__file__).parent / "assets"
 LAUNCH_PAGE = "index.html"
@@ -72,11 +71,9 @@ def needed_in_package(path: str, language: str) -> bool:
 
 def render_launch_page(course: Course, track_id: str, version: str) -> str:
     strings = ui_strings(course.meta.language)
-    environment = Environment(
-        loader=FileSystemLoader(ASSETS), autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
-    )
+    templates = environment(ASSETS, autoescape=True, trim_blocks=False, lstrip_blocks=False)
     track = course.tracks[track_id]
-    return environment.get_template("launch.html.j2").render(
+    return templates.get_template("launch.html.j2").render(
         language=course.meta.language,
         title=package_title(course, track.title),
         strings=strings,

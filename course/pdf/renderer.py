@@ -19,6 +19,7 @@ from markupsafe import escape
 from course.i18n import ui_strings
 from course.pdf.asset_fetcher import PDF_DIR, ProjectAssetFetcher
 from course.pdf.print_markdown import inline_markdown, print_markdown, typographic_quotes, url_text
+from course.templating import environment
 
 TEMPLATES = PDF_DIR / "templates"
 DANISH_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
@@ -67,13 +68,7 @@ class PrintRenderer:
 
     @cached_property
     def env(self) -> jinja2.Environment:
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            autoescape=jinja2.select_autoescape(["html", "html.j2"]),
-            trim_blocks=True,
-            lstrip_blocks=True,
-            undefined=jinja2.StrictUndefined,
-        )
+        env = environment(TEMPLATES, autoescape=True, keep_trailing_newline=False)  # every template is HTML
         env.filters.update(
             long_date=lambda d: long_date(d, self.language),
             hours=format_hours,

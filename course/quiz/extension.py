@@ -27,6 +27,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
 from course.loading.quiz_syntax import ParsedQuiz, parse_quiz_content, quiz_blocks
+from course.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 PLACEHOLDER = "OPSPORQUIZBLOCK{}X"
@@ -45,12 +46,7 @@ DEFAULT_STRINGS = {
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-    )
+    return environment(TEMPLATES, autoescape=True, lstrip_blocks=False, keep_trailing_newline=False)
 
 
 def _escape(text: str) -> str:

@@ -23,7 +23,9 @@ from course.urls import rewrite_links
 from course.site.materials import MATERIALS_DIR, Materials
 from course.site.runtime import PAGE_SCRIPTS
 from course.site.shell_input import PageOrigin
-from course.site.text_render import author_html, escape_markdown_html, script_json, shell_text
+from course.script_json import script_json
+from course.templating import environment
+from course.site.text_render import author_html, escape_markdown_html, shell_text
 from course.validation.scenario_graph import best_path
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -31,14 +33,9 @@ ABOUT_PAGE = "om"  # "Om kurset": lists the printed materials in the offline cop
 
 
 def _environment(present: urls.Present) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=False,  # the output is Markdown; author text goes through the `md` filter
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    # the output is Markdown, not HTML: HTML-escaping would turn `>` quotes and `"` titles into
+    # entities; author text goes through the `md` filter (escape_markdown_html) instead
+    env = environment(TEMPLATES, autoescape=False)
 
     @jinja2.pass_context
     def md(ctx: Any, text: str) -> str:

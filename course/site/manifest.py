@@ -14,7 +14,8 @@ from typing import Any
 
 from course.model import Course
 from course import urls
-from course.site.text_render import author_html, script_json
+from course.script_json import script_json
+from course.site.text_render import author_html
 
 MANIFEST_VERSION = 1
 # Strings the browser runtime never reads: course/pdf and the workshop kit, the verify page, packaging,

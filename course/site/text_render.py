@@ -6,9 +6,6 @@ markup policy's guard strips any event handler or unsafe URL Markdown could stil
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import markdown
 from markupsafe import escape
 
@@ -22,19 +19,6 @@ def shell_text(text: str) -> str:
     mkdocs-material prints page and nav titles unescaped, so it must be given escaped ones.
     """
     return str(escape(text))
-
-
-def script_json(data: Any) -> str:
-    """JSON that is safe inside an HTML <script> element and as JavaScript source.
-
-    ``<``, ``>`` and ``&`` become ``\\u`` escapes, so ``</script>`` and ``<!--`` cannot appear;
-    U+2028/U+2029 are escaped for older JavaScript parsers.
-    """
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                       ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, code)
-    return text
 
 
 def escape_markdown_html(text: str) -> str:

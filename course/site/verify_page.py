@@ -12,7 +12,7 @@ import json
 
 from course.model import Course
 from course import urls
-from course.site.text_render import script_json
+from course.script_json import script_json
 
 FALLBACK_VERIFIER = "assets/vendor/noble-ed25519/ed25519-verify.js"
 VERIFY_STYLES = f"{urls.ASSET_DIR}/opspor-verify.css"

@@ -28,7 +28,7 @@ from course.site.native_shell import link_check, navigation
 from course.site.native_shell.pages import RenderedPage, render_all
 from course.site.native_shell.search_index import search_script
 from course.site.shell_input import QUICK_EXIT_URL, ShellError, ShellInput
-from course.templating import html_environment
+from course.templating import environment
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -92,13 +92,13 @@ def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
 
     _write_pages(shell, pages, site, sorted(lunr))
     urls = [page.url for page in pages]
-    env = html_environment(TEMPLATES)
+    env = environment(TEMPLATES, autoescape=True)
     (site / "sitemap.xml").write_text(
         env.get_template("sitemap.xml.j2").render(site_url=_site_url(project_config), urls=urls), encoding="utf-8")
 
 
 def _write_pages(shell: ShellInput, pages: list[RenderedPage], site: Path, lunr_names: list[str]) -> None:
-    env = html_environment(TEMPLATES)
+    env = environment(TEMPLATES, autoescape=True)
     template = env.get_template("page.html.j2")
     tree = navigation.nav_tree(shell.nav)
     order = navigation.flat(tree)

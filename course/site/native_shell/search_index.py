@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from course.site.native_shell.pages import RenderedPage
-from course.site.text_render import script_json
+from course.script_json import script_json
 
 _SPLIT = re.compile(r"<h([23])[^>]*\sid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.DOTALL)
 _DROP = re.compile(r"<(script|style|template)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
