@@ -6,8 +6,9 @@ course model with Jinja2 XML templates (autoescaped). The quiz plugin's own expo
 escaping and quotes are not escaped in attributes, so a question with ``"`` or ``&`` near
 the 50th character gives invalid XML; it also drops each answer's feedback.
 
-Question and answer text is author Markdown, rendered to HTML (raw HTML escaped; course
-links such as ``modul:...`` keep only their text, since those pages are not in the LMS).
+Question and answer text is author Markdown, rendered to HTML by the site's and print's own
+renderer (:mod:`course.author_markdown`: raw HTML escaped, unsafe links dropped; course links such
+as ``modul:...`` keep only their text, since those pages are not in the LMS).
 Each answer keeps its own feedback; the explanation becomes the general feedback.
 """
 
@@ -18,16 +19,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
-
+from course.author_markdown import author_html
 from course.model import Course, Module
 from course.packaging.archive import Entry, write_zip
 from course.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 TITLE_LENGTH = 80
-_COURSE_LINK = re.compile(r"\[([^\]]*)\]\((?:modul|scenarie|ordliste|side):[^)]*\)")
-_OUTER_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -36,17 +34,6 @@ class BankResult:
     module_id: str
     path: Path
     questions: int
-
-
-def author_html(text: str) -> str:
-    source = _COURSE_LINK.sub(r"\1", text.replace("&", "&amp;").replace("<", "&lt;"))
-    return markdown.markdown(source, extensions=["sane_lists"], output_format="html").strip()
-
-
-def inline_html(text: str) -> str:
-    rendered = author_html(text)
-    match = _OUTER_PARAGRAPH.match(rendered)
-    return match.group(1) if match and "<p>" not in match.group(1) else rendered
 
 
 def plain_title(html_text: str) -> str:
@@ -62,7 +49,7 @@ def bank_data(course: Course, module: Module) -> dict:
         answers = [
             {
                 "ident": f"{ident}-q{number}-a{index}",
-                "text": inline_html(answer.text),
+                "text": author_html(answer.text, inline=True),
                 "correct": answer.correct,
                 "feedback": author_html(answer.feedback) if answer.feedback else "",
             }

@@ -16,9 +16,10 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
+from course.author_markdown import url_text
 from course.i18n import ui_strings
 from course.pdf.asset_fetcher import PDF_DIR, ProjectAssetFetcher
-from course.pdf.print_markdown import inline_markdown, print_markdown, typographic_quotes, url_text
+from course.pdf.print_markdown import inline_markdown, print_markdown, typographic_quotes
 from course.templating import environment
 
 TEMPLATES = PDF_DIR / "templates"

@@ -16,16 +16,17 @@ from urllib.parse import quote
 
 import jinja2
 
-from course.model import Course, EndingNote, Module, Page, Scenario, Source, Track, option_ref
 from course import urls
+from course.author_markdown import author_html, escape_markdown_html
+from course.model import Course, EndingNote, Module, Page, Scenario, Source, Track, option_ref
+from course.script_json import script_json
 from course.site import edition_docs, verify_page
-from course.urls import rewrite_links
 from course.site.materials import MATERIALS_DIR, Materials
 from course.site.runtime import PAGE_SCRIPTS
 from course.site.shell_input import PageOrigin
-from course.script_json import script_json
+from course.site.text_render import shell_text
 from course.templating import environment
-from course.site.text_render import author_html, escape_markdown_html, shell_text
+from course.urls import rewrite_links
 from course.validation.scenario_graph import best_path
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -152,7 +153,7 @@ class DocsTreeWriter:
         """The definitions of the terms ``markdown`` links to, for the glossary disclosure on its page."""
         linked = set(_GLOSSARY_LINK.findall(markdown))
         terms = {
-            term.id: {"term": term.term, "html": author_html(term.definition, doc, self.present)}
+            term.id: {"term": term.term, "html": author_html(term.definition, from_doc=doc, present=self.present)}
             for term in self.course.glossary if term.id in linked
         }
         return script_json(terms) if terms else ""
@@ -295,14 +296,14 @@ def player_data(scenario: Scenario, doc: str, present: urls.Present | None = Non
         "start": scenario.start,
         "steps": {
             step_id: {
-                "html": author_html(step.text, doc, present),
+                "html": author_html(step.text, from_doc=doc, present=present),
                 "options": [
                     {
                         "text": option.text,
                         "next": option.next,
                         "ending": option.ending,
                         "rating": option.rating,
-                        "feedback_html": author_html(option.feedback, doc, present),
+                        "feedback_html": author_html(option.feedback, from_doc=doc, present=present),
                         "source": option.source,
                     }
                     for option in step.options
@@ -314,11 +315,11 @@ def player_data(scenario: Scenario, doc: str, present: urls.Present | None = Non
             ending_id: {
                 "title": e.title,
                 "rating": e.rating,
-                "html": author_html(e.text, doc, present),
+                "html": author_html(e.text, from_doc=doc, present=present),
                 # path-dependent paragraphs: [step id, 0-based option index] pairs
                 "notes": [
                     {
-                        "html": author_html(note.text, doc, present),
+                        "html": author_html(note.text, from_doc=doc, present=present),
                         "if": [list(option_ref(ref)) for ref in note.if_chosen],
                         "unless": [list(option_ref(ref)) for ref in note.unless_chosen],
                     }

@@ -12,10 +12,10 @@ import json
 import re
 from typing import Any
 
-from course.model import Course
 from course import urls
+from course.author_markdown import author_html
+from course.model import Course
 from course.script_json import script_json
-from course.site.text_render import author_html
 
 MANIFEST_VERSION = 1
 # Strings the browser runtime never reads: course/pdf and the workshop kit, the verify page, packaging,
@@ -80,7 +80,7 @@ def build_manifest(course: Course, strings: dict[str, str]) -> dict[str, Any]:
             "home": "index.html",
         },
         # shown once, on whichever page the learner opens first; links relative to the site root
-        "content_note_html": author_html(course.meta.content_note, "index.md"),
+        "content_note_html": author_html(course.meta.content_note, from_doc="index.md"),
         # the runtime's strings only: the PDFs' and the verify page's own go where they are used
         "strings": {k: v for k, v in strings.items() if not k.startswith(NOT_RUNTIME_STRINGS)},
     }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from course.pdf.print_markdown import print_markdown, typographic_quotes, url_text
+from course.author_markdown import url_text
+from course.pdf.print_markdown import print_markdown, typographic_quotes
 
 
 def test_addresses_print_decoded_but_stay_the_same_address() -> None:
