@@ -26,6 +26,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
+from course.author_markdown import escape_markdown_html
 from course.loading.quiz_syntax import ParsedQuiz, parse_quiz_content, quiz_blocks
 from course.templating import environment
 
@@ -47,11 +48,6 @@ DEFAULT_STRINGS = {
 
 def _environment() -> jinja2.Environment:
     return environment(TEMPLATES, autoescape=True, lstrip_blocks=False, keep_trailing_newline=False)
-
-
-def _escape(text: str) -> str:
-    """Author text is Markdown, never HTML: ``<`` and ``&`` are shown as written."""
-    return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def _atomic(element: etree.Element) -> None:
@@ -129,15 +125,15 @@ class QuizBlockProcessor(BlockProcessor):
         slots = {node.get("data-slot"): node for node in element.iter() if node.get("data-slot")}
         for node in slots.values():
             del node.attrib["data-slot"]
-        slots["question"].text = _escape(" ".join(first.split()))
+        slots["question"].text = escape_markdown_html(" ".join(first.split()))
         if more.strip():
-            self.parser.parseChunk(slots["question-more"], _escape(more))
+            self.parser.parseChunk(slots["question-more"], escape_markdown_html(more))
         for i, answer in enumerate(quiz.answers):
-            slots[f"answer-{i}"].text = _escape(answer.text)
+            slots[f"answer-{i}"].text = escape_markdown_html(answer.text)
             if answer.feedback:
-                self.parser.parseChunk(slots[f"feedback-{i}"], _escape(answer.feedback))
+                self.parser.parseChunk(slots[f"feedback-{i}"], escape_markdown_html(answer.feedback))
         if quiz.explanation:
-            self.parser.parseChunk(slots["explanation"], _escape(quiz.explanation))
+            self.parser.parseChunk(slots["explanation"], escape_markdown_html(quiz.explanation))
         return element
 
     def summary(self) -> etree.Element:

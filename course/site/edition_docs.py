@@ -12,6 +12,7 @@ import re
 
 from course.editions.loading import LOCAL_PAGE_ID
 from course.editions.model import Edition
+from course.author_markdown import escape_markdown_html
 from course.editions.phones import is_placeholder, tel_href
 from course.model import Module
 from course import urls
@@ -23,7 +24,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 
 def markdown_literal(text: str) -> str:
     """``text`` shown exactly as written inside Markdown: HTML and Markdown syntax escaped."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+    escaped = escape_markdown_html(text)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(escaped.split()))
 
 

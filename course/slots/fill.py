@@ -10,12 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from course.author_markdown import escape_markdown_html
 from course.loading.slot_syntax import INDENT, slot_spans
-
-
-def escape_edition_markdown(text: str) -> str:
-    """Author text is Markdown, never HTML: ``<`` and ``&`` are shown as written."""
-    return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def fill_slots(body: str, fills: Mapping[str, str], suffix: str = "", *, escape: bool = True) -> str:
@@ -33,7 +29,7 @@ def fill_slots(body: str, fills: Mapping[str, str], suffix: str = "", *, escape:
     for span in spans:
         if span.name not in fills:
             continue
-        text = (escape_edition_markdown(fills[span.name]) if escape else fills[span.name]).strip("\n")
+        text = (escape_markdown_html(fills[span.name]) if escape else fills[span.name]).strip("\n")
         text += f"\n\n{suffix}" if suffix else ""
         out += lines[position : span.open_index + 1]
         out += [f"{INDENT}{line}" if line.strip() else "" for line in text.split("\n")]
