@@ -91,3 +91,56 @@ def test_a_table_and_an_admonition_render_the_same_on_paper_and_in_the_lms(mini_
     text = '!!! note "Husk"\n    Ring 112.\n\n| a | b |\n|---|---|\n| 1 | 2 |'
     assert _qti(mini_course, text)[0] == str(print_markdown(text)) == _site(text)
     assert '<div class="admonition note">' in _site(text) and "<table>" in _site(text)
+
+
+def _payload_elements(fragment: str) -> list[str]:
+    """Elements or attributes in ``fragment`` (parsed as a browser would) that could run the payloads."""
+    from lxml import html as lxml_html
+
+    found = []
+    for element in lxml_html.fragment_fromstring(fragment, create_parent="div").iter():
+        if not isinstance(element.tag, str):
+            continue  # a comment the HTML parser made is not markup that runs, but is reported below
+        if element.tag in ("script", "img", "iframe", "object", "embed"):  # (the scenario map is an svg)
+            found.append(element.tag)
+        found += [f"{element.tag}@{name}" for name in element.attrib if name.startswith("on") or name == "srcdoc"]
+        found += [f"{element.tag}@href" for name, value in element.attrib.items()
+                  if name == "href" and not value.startswith(("https://", "mailto:", "tel:", "#", "../", "./"))]
+    return found + (["<!--"] if "<!--" in fragment else [])
+
+
+def test_the_hostile_course_prints_and_exports_nothing_that_runs(tmp_path) -> None:
+    """The payload fixture (every authored field) through print's templates and the QTI banks."""
+    import zipfile
+
+    from lxml import etree as lxml_etree
+
+    from course.loading import load_course
+    from course.packaging.qti_export import write_question_banks
+    from course.pdf.handouts import HandoutPrinter
+    from course.pdf.packs import PackPrinter
+    from course.pdf.renderer import PrintRenderer
+    from tests.conftest import FIXTURES
+
+    course = load_course(FIXTURES / "hostile")
+    renderer = PrintRenderer()
+    pages = [HandoutPrinter(renderer, course).html(m, part) for m in course.modules.values()
+             for part in ("participant", "key")]
+    pages += [PackPrinter(renderer, course).scenario_html(s, kind) for s in course.scenarios.values()
+              for kind in ("guide", "handout")]
+    for page in pages:
+        assert "window.__pwned" in page  # the payloads are there, as text
+        assert _payload_elements(page.split("<body", 1)[1]) == []
+    # the fixture's quizzes are plain; give every question, answer and feedback the payloads
+    payload = next(iter(course.modules.values())).meta.title
+    question = Question(payload, (Answer(payload, True, payload), Answer(payload, False, None)), payload, 1)
+    course = dataclasses.replace(course, modules={k: dataclasses.replace(m, questions=(question,))
+                                                  for k, m in course.modules.items()})
+    texts = []
+    for bank in write_question_banks(course, tmp_path):
+        with zipfile.ZipFile(bank.path) as archive:
+            root = lxml_etree.fromstring(archive.read("assessment.xml"))
+        texts += [t.text for t in root.iter("{*}mattext") if t.text]
+    assert any("window.__pwned" in t for t in texts)
+    for text in texts:
+        assert _payload_elements(text) == [], text
