@@ -20,6 +20,7 @@ import yaml
 
 from course.site.mkdocs_shell.content_policy import POLICY
 from course.site.mkdocs_shell.search_index import defer_search_index
+from course.site.mkdocs_shell.search_languages import drop_other_search_languages
 from course.site.mkdocs_shell.theme_trim import trim_theme_styles
 from course.site.page_markdown import page_extensions
 from course.site.shell_input import QUICK_EXIT_URL, ShellError, ShellInput
@@ -136,4 +137,5 @@ def render(project_root: Path, shell: ShellInput, work_dir: Path) -> None:
     if collector.messages:
         raise ShellError("\n".join(collector.messages))
     defer_search_index(shell.site_dir)
+    drop_other_search_languages(shell.site_dir, shell.language)
     trim_theme_styles(shell.site_dir)
