@@ -27,7 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COURSE_SCHEMES = ("modul", "scenarie", "ordliste", "side")
 WEB_SCHEMES = ("https", "mailto", "tel")
-# The Markdown extensions the shell renders author text with (mkdocs.yml `markdown_extensions`;
+# The Markdown extensions every shell renders author text with (course/site/page_markdown.py;
 # a test keeps the two lists in step). `toc` is left out: it only adds heading ids.
 AUTHOR_EXTENSIONS = (
     "admonition", "attr_list", "md_in_html", "tables", "sane_lists", "pymdownx.details", "pymdownx.superfences",

@@ -71,10 +71,10 @@ def native_mini_site(mini_course: Course, tmp_path_factory: pytest.TempPathFacto
     return build_into(mini_course, tmp_path_factory.mktemp("native-mini-site") / "site", "native")
 
 
-@pytest.fixture(scope="session", params=["mkdocs", "native"])
+@pytest.fixture(scope="session", params=["mini_site", "native_mini_site"])
 def any_mini_site(request: pytest.FixtureRequest) -> Path:
-    """The mini course built by each HTML shell in turn: a test that takes it runs against both."""
-    return request.getfixturevalue("mini_site" if request.param == "mkdocs" else "native_mini_site")
+    """The mini course built by each HTML shell in turn (the default one, then the native one)."""
+    return request.getfixturevalue(request.param)
 
 
 @pytest.fixture(scope="session")

@@ -78,7 +78,7 @@ def _block_units(path: str, tokens: list[Token], first_line: int) -> Iterator[Te
             text = _inline_text(token)
             yield TextUnit(path, text, _line_starts(text, line))
         elif token.type == "code_block":
-            # An indented block after a blank line is an admonition's body (mkdocs-material), so Markdown.
+            # An indented block after a blank line is an admonition's body (Python-Markdown), so Markdown.
             yield from _block_units(path, _PARSER.parse(token.content), line)
 
 

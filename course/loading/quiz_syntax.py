@@ -1,6 +1,6 @@
 """Opspor's own parser of the ``<quiz>`` syntax (FORMAT.md), shared by ``check`` and the renderer.
 
-The syntax is the one authors already write (it came from mkdocs-quiz): the question is the text
+The syntax is the one authors already write (from the quiz plugin we retired): the question is the text
 before the first ``- [x]`` / ``- [ ]`` line, each answer may be followed by ``> ...`` feedback lines,
 and anything after the answers is the explanation. Parsing it ourselves means the quiz
 model is ours, not a private function of a plugin, and that what ``check`` validates is exactly

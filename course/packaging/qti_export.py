@@ -1,8 +1,8 @@
 """Every module's quiz questions as a QTI 1.2 question bank, one zip per module.
 
 QTI 1.2 is what Canvas, Blackboard and most other LMS quiz tools import. Written from the
-course model with Jinja2 XML templates (autoescaped). The quiz plugin's own exporter
-(``mkdocs_quiz.qti``) was tried first and does not fit: its item titles are cut after
+course model with Jinja2 XML templates (autoescaped). The retired quiz plugin's own exporter
+was tried first and does not fit: its item titles are cut after
 escaping and quotes are not escaped in attributes, so a question with ``"`` or ``&`` near
 the 50th character gives invalid XML; it also drops each answer's feedback.
 

@@ -9,8 +9,9 @@ Zip layout (manifest at the root, as the standard requires)::
 
 The site is built from the track's share of the course (:mod:`course.packaging.track_view`):
 its modules and scenarios, the shared pages, navigation and search of that track only. Files a
-learner's browser never asks for stay out: source maps, the sitemap, and search languages other
-than the course's. Each package is checked (schemas and semantics) before it is written.
+learner's browser never asks for stay out: source maps, the sitemap and the server's not-found
+page (the shell leaves out what its own search never loads). Each package is checked (schemas
+and semantics) before it is written.
 """
 
 from __future__ import annotations
@@ -48,10 +49,6 @@ class PackageResult:
     files: int
 
 
-LUNR_FOLDER = "assets/javascripts/lunr/"
-LUNR_ALWAYS = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")
-
-
 def package_name(track_id: str, version: str, course_version: str = "", edition_id: str | None = None) -> str:
     """E.g. ``opspor-politi-1.0-scorm12.zip``; a local edition's id comes first: ``opspor-vejle-politi-...``."""
     edition = f"-{course_version}" if course_version else ""
@@ -59,14 +56,9 @@ def package_name(track_id: str, version: str, course_version: str = "", edition_
     return f"opspor{local}-{track_id}{edition}-scorm{version.replace('.', '')}.zip"
 
 
-def needed_in_package(path: str, language: str) -> bool:
+def needed_in_package(path: str) -> bool:
     """Whether a built site file belongs in a package (``path`` relative to the site root)."""
-    if path in SERVER_ONLY or path.endswith(".map") or path.startswith("sitemap.xml"):
-        return False
-    if path.startswith(LUNR_FOLDER):
-        name = path.rsplit("/", 1)[-1]
-        return name in LUNR_ALWAYS or name == f"lunr.{language}.min.js"
-    return True
+    return not (path in SERVER_ONLY or path.endswith(".map") or path.startswith("sitemap.xml"))
 
 
 def render_launch_page(course: Course, track_id: str, version: str) -> str:
@@ -106,7 +98,7 @@ def write_scorm_package(
         Entry(ADAPTER, source=ASSETS / ADAPTER),
         Entry(LAUNCH_STYLES, source=ASSETS / LAUNCH_STYLES),
         *[e for e in folder_entries(site_dir, f"{SITE_FOLDER}/")
-          if needed_in_package(e.name[len(SITE_FOLDER) + 1:], course.meta.language)],
+          if needed_in_package(e.name[len(SITE_FOLDER) + 1:])],
     ]
     schemas = [Entry(path.name, source=path) for path in schema_files(project_root, version)]
     manifest = render_manifest(

@@ -14,9 +14,9 @@ from course.model import Course, ShellName
 from course.scratch import scratch_folder
 from course.site import build_site
 
-# Pages that only make sense on a web server: a 404 page is served at whatever address was
-# asked for, so its links cannot be relative to one folder (MkDocs' uses /assets/...); on disk
-# and inside an LMS nobody ever sees it.
+# Pages that only make sense on a web server: every shell's 404 page is served at whatever address
+# was asked for, so its links are written for the site's top folder, not relative to the page; on
+# disk and inside an LMS nobody ever sees it.
 SERVER_ONLY = frozenset({"404.html"})
 
 

@@ -1,7 +1,7 @@
 """Opspor's quiz component for Python-Markdown: ``<quiz>`` blocks become accessible forms.
 
-Registered by name (``course.quiz``) in any Python-Markdown shell's ``markdown_extensions``
-(the MkDocs emitter adds it), so quizzes do not depend on one site generator. The browser
+Registered by name (``course.quiz``) in every shell's page extensions (course/site/page_markdown.py),
+so quizzes do not depend on one site generator. The browser
 half is ``course/site/assets/opspor-quiz.js``, which writes into the one learner record.
 """
 

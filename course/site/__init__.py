@@ -16,13 +16,13 @@ from course.site.materials import MATERIALS_DIR, Materials
 from course.site.minify import minify_assets
 from course.site.runtime import PAGE_SCRIPTS, RUNTIME_SCRIPTS
 from course.site.shell_input import ShellError, ShellInput
+from course.site.shells import render_shell
 from course.site.text_render import shell_text
 
 ASSETS = Path(__file__).parent / "assets"
-VENDOR_FILES = {
-    # site path -> path inside node_modules (pinned in package.json / package-lock.json)
-    # (none at the moment: search from file:// uses our own opspor-iframe-worker.js, because the
-    # iframe-worker shim writes inline script, which the pages' CSP forbids)
+VENDOR_FILES: dict[str, str] = {
+    # site path -> path inside node_modules (pinned in package.json / package-lock.json), loaded
+    # first in every page's <head> (none at the moment; a shell vendors its own files itself)
 }
 PAGE_VENDOR_FILES = {
     # loaded only by the page that needs them (not on every page like VENDOR_FILES);
@@ -55,7 +55,7 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
                materials: Materials | None = None) -> ShellInput:
     """Write the generated docs tree, manifest and assets into ``docs``; return what the shell needs.
 
-    Kept apart from :func:`build_site` so the benchmark can hand the very same input to plain MkDocs.
+    Kept apart from :func:`build_site` so the benchmark can hand the very same input to one shell alone.
     """
     strings = ui_strings(course.meta.language)
     vendored = vendor_sources(project_root)
@@ -88,9 +88,9 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
         site_name=shell_text(f"{course.meta.title} – {edition.name}" if edition else course.meta.title),
         language=course.meta.language,
         strings=strings,
-        extra_css=[f"{urls.ASSET_DIR}/opspor.css"],
-        extra_javascript=[f"{urls.ASSET_DIR}/{name}" for name in RUNTIME_SCRIPTS],
-        polyfills=[*vendored, f"{urls.ASSET_DIR}/opspor-iframe-worker.js"],
+        styles=[f"{urls.ASSET_DIR}/opspor.css"],
+        scripts=[f"{urls.ASSET_DIR}/{name}" for name in RUNTIME_SCRIPTS],
+        head_scripts=list(vendored),
         edition_name=edition.name if edition else "",
         filled_slots=tuple(edition.fills) if edition else (),
         logo=logo,
@@ -99,21 +99,12 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
     )
 
 
-def render_shell(name: ShellName, project_root: Path, shell: ShellInput, work: Path) -> None:
-    """Turn the docs tree into HTML with the named shell (each shell is imported only when used)."""
-    if name == "native":
-        from course.site.native_shell import render
-    else:
-        from course.site.mkdocs_shell import render
-    render(project_root / "mkdocs.yml", shell, work)
-
-
 def build_site(course: Course, project_root: Path, site_dir: Path, materials: Materials | None = None,
                shell: ShellName | None = None) -> int:
     """Build the whole site into ``site_dir`` (which must not exist yet). Returns page count.
 
     ``materials``: printed PDFs to carry in a ``Materialer`` folder (the offline copy), listed on "Om kurset".
-    ``shell`` overrides the course's own choice (``shell:`` in course.yml, default mkdocs).
+    ``shell`` overrides the course's own choice (``shell:`` in course.yml; :mod:`course.site.shells`).
     """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Beside site_dir (in the claimed staging folder when building for an output), so a

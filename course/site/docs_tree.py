@@ -1,7 +1,7 @@
 """Write the generated docs tree: one Markdown page per module, scenario, track and page.
 
 This is shell-neutral: plain Markdown with admonitions, plus our quiz extension's
-``<quiz>`` blocks. A shell (``mkdocs_shell``, ``native_shell``) turns it into HTML; the writer
+``<quiz>`` blocks. A shell (:mod:`course.site.shells`) turns it into HTML; the writer
 also records which source each page comes from (``origins``), so a shell can report a broken
 link at its ``path:line``.
 """

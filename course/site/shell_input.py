@@ -1,10 +1,10 @@
 """What the docs tree hands to an HTML shell, and how a shell refuses it.
 
-Kept apart from every shell so that each shell (``mkdocs_shell``, ``native_shell``) depends on
-this contract and not on another shell. The docs tree's contract with a shell: pages are
-Markdown with a ``title`` in YAML front matter; titles and navigation labels are already
-HTML-escaped (mkdocs-material prints them as HTML, so the docs tree escapes them once for
-every shell).
+Kept apart from every shell so that each shell (a package under ``course/site/``, named in
+:mod:`course.site.shells`) depends on this contract and not on another shell. The docs tree's
+contract with a shell: pages are Markdown with a ``title`` in YAML front matter; titles and
+navigation labels are already HTML-escaped (a shell may print them as HTML, so the docs tree
+escapes them once for every shell).
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ class ShellInput:
     site_name: str
     language: str
     strings: dict[str, str]
-    extra_css: list[str]
-    extra_javascript: list[str]
-    polyfills: list[str]
+    styles: list[str]  # the runtime's stylesheets (docs paths), after the shell's own
+    scripts: list[str]  # the runtime's scripts on every page, in order, after the shell's own
+    head_scripts: list[str]  # loaded first in <head>, before anything else on the page
     origins: dict[str, PageOrigin] = field(default_factory=dict)  # docs path -> its source
     edition_name: str = ""  # a local edition's name (build.py --edition), shown in its slots
     filled_slots: tuple[str, ...] = ()  # the slots the edition filled

@@ -12,6 +12,6 @@ from markupsafe import escape
 def shell_text(text: str) -> str:
     """Plain author text for the shell's own HTML (nav, header, <title>): HTML-escaped.
 
-    mkdocs-material prints page and nav titles unescaped, so it must be given escaped ones.
+    A shell may print page and nav titles as HTML, so every shell is given escaped ones.
     """
     return str(escape(text))

@@ -9,7 +9,7 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parents[2]
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 NEUTRAL_SITE = "https://www.dr.dk/"
-LEGACY_QUIZ_PREFIX = "quiz_progress_"  # what the retired mkdocs-quiz plugin wrote per page URL
+LEGACY_QUIZ_PREFIX = "quiz_progress_"  # what the retired quiz plugin wrote per page URL
 
 
 def open_page(page: Any, site: Path, path: str) -> None:
@@ -126,7 +126,7 @@ def walk_to_ending_by_keyboard(page: Any, choose: str = "best") -> list[int]:
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """Run axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now.
 
-    With reduced motion, Material's fades finish at once, so axe sees what a reader sees
+    With reduced motion, the shell's fades finish at once, so axe sees what a reader sees
     rather than a half-faded frame of an animation.
     """
     page.emulate_media(reduced_motion="reduce")

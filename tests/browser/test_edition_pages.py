@@ -42,6 +42,6 @@ def test_the_header_shows_the_logo_on_a_laptop(lille_site: Path, offline_page) -
     page, _ = offline_page
     page.set_viewport_size({"width": 1366, "height": 768})
     open_page(page, lille_site, "index.html")
-    logo = page.locator("header .md-logo img")
+    logo = page.locator('header img[src$="udgave-logo.svg"]')
     assert logo.is_visible()
     assert page.evaluate("img => img.complete && img.naturalWidth > 0", logo.element_handle())

@@ -90,7 +90,7 @@ def test_export_then_import_into_a_fresh_profile_restores_progress(browser, mini
 def test_erase_my_data_empties_storage_including_the_old_quiz_plugin_keys(mini_site: Path, offline_page) -> None:
     page, _ = offline_page
     answer_module(page, mini_site, MODULE)
-    # what mkdocs-quiz left under the page URL in browsers that used an older version of the site
+    # what the retired quiz plugin left under the page URL in browsers that used an older version of the site
     page.evaluate("url => localStorage.setItem('quiz_progress_' + url, '{}')", f"/moduler/{MODULE}.html")
     assert f"local:quiz_progress_/moduler/{MODULE}.html" in our_keys(page, mini_site)
     open_page(page, mini_site, "mit-forloeb.html")

@@ -1,5 +1,5 @@
 """Finding the way (issue 13): the learner's own track in the record and the navigation, ticks,
-"Modul N af M", "Næste i dit spor", the glossary in place, and search that loads on first use."""
+"Modul N af M", "Næste i dit spor" and the glossary in place."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.browser.learner import answer_quiz, axe_violations, manifest, open_page, stored, tab_to
+from tests.shell_parts import shell_parts
 
 TRACK = "sygeplejerske"  # mini course: grundmodul, rollemodul, test-scenarie
 TRACK_TITLE = "Spor for sygeplejerske"
@@ -60,13 +61,12 @@ def test_track_is_chosen_kept_and_shown_with_ticks_and_next_in_track(
     summary = page.locator(".opspor-quiz-summary")
     assert next_link.bounding_box()["y"] > summary.bounding_box()["y"], "next to the result, not above the quiz"
     if viewport["width"] < 1000:  # on a phone the track list is in the menu
-        page.locator("label.md-header__button[for=__drawer]").click()
+        shell_parts(mini_site).open_menu(page)
         nav(page).locator("ol").wait_for(state="visible")
     found = axe_violations(page)
     assert found == [], found
-    if viewport["width"] < 1000:  # close the menu again: a tap on the shade beside it
-        page.mouse.click(viewport["width"] - 10, viewport["height"] // 2)
-        page.wait_for_function("() => !document.getElementById('__drawer').checked")
+    if viewport["width"] < 1000:  # close the menu again
+        shell_parts(mini_site).close_menu(page, viewport)
     next_link.click()
     page.wait_for_url("**/moduler/rollemodul.html")
     page.wait_for_function("() => !!window.OpsporStore")
@@ -75,7 +75,7 @@ def test_track_is_chosen_kept_and_shown_with_ticks_and_next_in_track(
     # The switcher changes the track; the record keeps it
     switch = page.get_by_label("Skift spor")
     if viewport["width"] < 1000:
-        page.locator("label.md-header__button[for=__drawer]").click()
+        shell_parts(mini_site).open_menu(page)
     switch.select_option("laerer")
     nav(page).locator("ol a").nth(1).wait_for()
     assert nav(page).locator("ol a").count() == 2
@@ -113,25 +113,3 @@ def test_glossary_term_opens_in_place_by_keyboard_and_the_glossary_leads_back(mi
     assert found == [], found
     back.click()
     page.wait_for_url("**/moduler/grundmodul.html")
-
-
-def requests_to(urls: list[str], *names: str) -> list[str]:
-    return [u for u in urls if any(n in u for n in names)]
-
-
-def test_search_index_loads_only_when_search_is_first_opened(mini_site: Path, served_site: str, browser: Any) -> None:
-    for start in ((mini_site / "moduler" / "grundmodul.html").as_uri(), served_site + "moduler/grundmodul.html"):
-        context = browser.new_context()
-        urls: list[str] = []
-        context.on("request", lambda request, seen=urls: seen.append(request.url))
-        page = context.new_page()
-        page.goto(start)
-        page.wait_for_load_state("networkidle")
-        assert requests_to(urls, "opspor-search-index", "lunr", "workers/search") == [], start
-        search = page.locator(".md-search__input")
-        search.click()
-        page.locator(".md-search-result__meta").filter(has_text="Indtast søgeord").wait_for()
-        search.press_sequentially("tavshedspligt", delay=20)
-        page.locator(".md-search-result__item a").filter(has_text="Grundmodul om underretning").first.wait_for()
-        assert requests_to(urls, "opspor-search-index"), "the index loaded once search was opened"
-        context.close()

@@ -38,10 +38,10 @@ def text(path: Path) -> str:
 
 def test_header_carries_the_edition_name_and_logo(lille_site: Path) -> None:
     page = tree(lille_site / "index.html")
-    assert page.xpath('//header//*[contains(@class, "md-header__topic")]')[0].text_content().strip() \
-        == "Testkursus – Lilleby Kommune"
-    logo = page.xpath('//header//a[contains(@class, "md-logo")]/img')[0]
-    assert logo.get("src") == "assets/opspor/udgave-logo.svg"
+    header = page.xpath("//header")[0]
+    assert "Testkursus – Lilleby Kommune" in " ".join(header.text_content().split())
+    logo = header.xpath('.//a/img[@src="assets/opspor/udgave-logo.svg"]')
+    assert len(logo) == 1
     assert (lille_site / "assets/opspor/udgave-logo.svg").read_bytes() == (LILLE / "logo.svg").read_bytes()
     assert "Eksempel – ikke en rigtig" not in text(lille_site / "index.html")  # not the example
 

@@ -10,30 +10,11 @@ from pathlib import Path
 import pytest
 
 from course.packaging.offline_bundle import MAX_PATH_IN_ZIP, BundleResult
+from tests.shell_parts import shell_parts
 from tests.site.test_offline_urls import remote_fetches
 
 # href/src/url() values that would break after unzipping: absolute paths and file URLs.
 ABSOLUTE_LINK = re.compile(r"""(?:href|src|action)\s*=\s*["'](/(?!/)|file:)""", re.I)
-
-
-def search_for(page, query: str, title: str):
-    """Type a query as a learner does (key by key) and return the first hit titled ``title``.
-
-    Material's search drops a query typed before its index has loaded, which on a busy
-    machine takes seconds; a learner then types again, and so does this helper (up to 30 s).
-    """
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator(".md-search__input")
-    result = page.locator(".md-search-result__item a").filter(has_text=title).first
-    for _ in range(10):
-        box.fill("")
-        box.press_sequentially(query, delay=20)
-        try:
-            result.wait_for(timeout=3_000)
-            return result
-        except Exception:  # not found yet: type again
-            continue
-    raise AssertionError(f"searching for {query!r} never found {title!r}")
 
 
 @pytest.fixture(scope="module")
@@ -77,11 +58,11 @@ def test_start_page_opens_every_page_search_and_quiz_work_offline(unzipped: Path
     for html in pages:
         response = page.goto(html.as_uri())
         assert response is not None and response.ok
-        assert page.locator(".md-content").count(), html
+        assert page.locator("[data-opspor-content]").count(), html
     assert len(pages) >= 12
 
     page.goto((site / "index.html").as_uri())
-    search_for(page, "tavshedspligt", "Grundmodul om underretning").click()
+    shell_parts(site).search_hit(page, "tavshedspligt", "Grundmodul om underretning").click()
     page.wait_for_url("**/moduler/grundmodul.html*")
 
     quiz = page.locator(".opspor-quiz").first

@@ -1,4 +1,4 @@
-"""The quiz extension in plain Python-Markdown (no MkDocs): what a page's HTML holds."""
+"""The quiz extension in plain Python-Markdown (no shell): what a page's HTML holds."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Anchors `check` accepts are the anchors the shell builds (MkDocs validates anchors in strict mode)."""
+"""Anchors `check` accepts are the anchors the shell builds (the shell fails the build on a dead anchor)."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@
   var course = O.course;
   var KEY = course.storage_key;
   var PRIVATE_FLAG = KEY + ":private";
-  var LEGACY_QUIZ_PREFIX = "quiz_progress_"; // the retired mkdocs-quiz plugin's per-URL keys
+  var LEGACY_QUIZ_PREFIX = "quiz_progress_"; // the retired quiz plugin's per-URL keys
   var MAX_BACKUPS = 9;
 
   var listeners = [];

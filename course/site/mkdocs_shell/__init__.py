@@ -20,11 +20,16 @@ import yaml
 
 from course.site.mkdocs_shell.content_policy import POLICY
 from course.site.mkdocs_shell.search_index import defer_search_index
+from course.site.mkdocs_shell.search_languages import drop_other_search_languages
 from course.site.mkdocs_shell.theme_trim import trim_theme_styles
+from course.site.page_markdown import page_extensions
 from course.site.shell_input import QUICK_EXIT_URL, ShellError, ShellInput
 
 OVERRIDES = Path(__file__).parent / "overrides"
-SHELL_ASSETS = Path(__file__).parent / "assets"  # the theme's inline scripts, as files
+# the theme's inline scripts as files, the file:// search worker, and this shell's part of the styles
+SHELL_ASSETS = Path(__file__).parent / "assets"
+SHELL_ASSET_DIR = "assets/opspor-shell"  # SHELL_ASSETS in the site
+SETTINGS = "mkdocs.yml"  # this shell's settings, in the project root
 HOOKS = (Path(__file__).parent / "content_policy.py", Path(__file__).parent / "toc_policy.py")
 
 __all__ = ["ShellError", "ShellInput", "render", "shell_config"]
@@ -58,16 +63,18 @@ class _Collect(logging.Handler):
 def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
     """The project's ``mkdocs.yml`` with the course's generated parts filled in."""
     config = yaml.safe_load(project_config.read_text("utf-8")) or {}
+    if "markdown_extensions" in config:
+        raise ShellError(f"{project_config}: markdown_extensions is not read here; both shells take "
+                         "course/site/page_markdown.py's list")
     config.update(
         site_name=shell.site_name,
         docs_dir=str(shell.docs_dir),
         site_dir=str(shell.site_dir),
         nav=shell.nav,
         use_directory_urls=False,
-        extra_css=[*config.get("extra_css", []), *shell.extra_css],
-        extra_javascript=[*config.get("extra_javascript", []), *shell.extra_javascript],
-        # last in the tree: drop event handlers, focus tricks and unsafe URLs whatever made them
-        markdown_extensions=[*config.get("markdown_extensions", []), "course.markup_policy"],
+        extra_css=[*config.get("extra_css", []), *shell.styles, f"{SHELL_ASSET_DIR}/opspor-mkdocs.css"],
+        extra_javascript=[*config.get("extra_javascript", []), *shell.scripts],
+        markdown_extensions=markdown_extensions(shell),
         hooks=[*config.get("hooks", []), *(str(hook) for hook in HOOKS)],
     )
     theme = config.setdefault("theme", {})
@@ -76,40 +83,42 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
         theme["logo"] = shell.logo
     extra = config.setdefault("extra", {})
     extra.update(
-        # after the file:// worker shim: the search index waits until search is first opened
-        polyfills=[*shell.polyfills, "assets/opspor-shell/md-search-lazy.js"],
+        # The theme's search runs in a web worker, which file:// forbids: our worker shim runs it in
+        # a frame (with no inline script, so it passes the CSP). After it, the search index waits
+        # until search is first opened.
+        polyfills=[*shell.head_scripts, f"{SHELL_ASSET_DIR}/opspor-iframe-worker.js",
+                   f"{SHELL_ASSET_DIR}/md-search-lazy.js"],
         opspor_strings=shell.strings,
         opspor_exit_url=QUICK_EXIT_URL,
         opspor_csp=POLICY,
         opspor_notice=shell.notice or "",
         generator=False,
     )
-    # Heading ids keep Danish letters readable (course.slugs; `check` validates anchors with it too).
-    config["markdown_extensions"] = [
-        {"toc": {**(ext["toc"] or {}), "slugify": PythonName("course.slugs.slugify")}}
-        if isinstance(ext, dict) and "toc" in ext else ext
-        for ext in config["markdown_extensions"]
-    ]
-    # Quizzes are our own Python-Markdown extension, so they work in any Python-Markdown shell.
-    quiz_strings = {k: v for k, v in shell.strings.items() if k.startswith("quiz_")}
-    slot_strings = {k: v for k, v in shell.strings.items() if k.startswith("slot_")}
-    config["markdown_extensions"] = [*config.get("markdown_extensions", []),
-                                     {"course.quiz": {"strings": quiz_strings}},
-                                     {"course.slots": {"strings": slot_strings, "edition": shell.edition_name,
-                                                       "filled": list(shell.filled_slots)}}]
     return config
 
 
-def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
+def markdown_extensions(shell: ShellInput) -> list[Any]:
+    """The shared page extensions (course.site.page_markdown) as MkDocs' ``markdown_extensions``.
+
+    Not read from mkdocs.yml: both shells take the one list, so they make the same HTML (heading
+    ids above all). A Python object in an option (the toc's slugify) is written as its name.
+    """
+    names, configs = page_extensions(shell.strings, shell.edition_name, shell.filled_slots)
+    return [{name: {key: PythonName(f"{value.__module__}.{value.__qualname__}") if callable(value) else value
+                    for key, value in configs[name].items()}} if name in configs else name
+            for name in names]
+
+
+def render(project_root: Path, shell: ShellInput, work_dir: Path) -> None:
     """Build HTML into ``shell.site_dir``; raise :class:`ShellError` on any warning."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    shutil.copytree(SHELL_ASSETS, shell.docs_dir / "assets" / "opspor-shell", dirs_exist_ok=True)
+    shutil.copytree(SHELL_ASSETS, shell.docs_dir / SHELL_ASSET_DIR, dirs_exist_ok=True)
     config_path = work_dir / "mkdocs.yml"
     config_path.write_text(
-        yaml.dump(shell_config(project_config, shell), Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
+        yaml.dump(shell_config(project_root / SETTINGS, shell), Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False),
         encoding="utf-8",
     )
     collector = _Collect()
@@ -128,4 +137,5 @@ def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
     if collector.messages:
         raise ShellError("\n".join(collector.messages))
     defer_search_index(shell.site_dir)
+    drop_other_search_languages(shell.site_dir, shell.language)
     trim_theme_styles(shell.site_dir)

@@ -63,12 +63,12 @@ def _site_url(project_config: Path) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def render(project_config: Path, shell: ShellInput, work_dir: Path) -> None:
+def render(project_root: Path, shell: ShellInput, work_dir: Path) -> None:
     """Build HTML into ``shell.site_dir``; raise :class:`ShellError` on a broken link or anchor."""
-    project_root = project_config.parent
+    project_config = project_root / "mkdocs.yml"
     docs, site = shell.docs_dir, shell.site_dir
     lunr = lunr_files(project_root, shell.language)
-    pages = render_all(project_config, shell.strings, docs,
+    pages = render_all(shell.strings, docs,
                        {"edition": shell.edition_name, "filled": list(shell.filled_slots)})
 
     # every file the site will hold, for the link check
@@ -109,8 +109,9 @@ def _write_pages(shell: ShellInput, pages: list[RenderedPage], site: Path, lunr_
         site_name=shell.site_name,
         csp=CONTENT_SECURITY_POLICY,
         exit_url=QUICK_EXIT_URL,
-        styles=[f"{ASSET_DIR}/opspor-native.css", *shell.extra_css],
-        scripts=[*shell.extra_javascript, f"{ASSET_DIR}/opspor-native.js"],
+        styles=[f"{ASSET_DIR}/opspor-native.css", *shell.styles],
+        scripts=[*shell.scripts, f"{ASSET_DIR}/opspor-native.js"],
+        head_scripts=shell.head_scripts,
         search_scripts=[f"{LUNR_DIR}/{name}" for name in _lunr_order(lunr_names)] + [SEARCH_INDEX],
         help_page=urls.html_of(urls.page_doc("hjaelp")),
     )

@@ -1,10 +1,10 @@
-"""The docs tree's Markdown pages as HTML bodies, with Python-Markdown and the mkdocs shell's extensions.
+"""The docs tree's Markdown pages as HTML bodies, with Python-Markdown and every shell's extensions.
 
-The extension list is the project's (``markdown_extensions`` in ``mkdocs.yml``) plus our own two, in
-the order the mkdocs shell uses, so both shells make the same HTML of the same Markdown: the same
-heading ids, admonitions, details and quizzes. One parser is reused for every page (``reset``), which
-is most of why this shell is fast. A tree step does what MkDocs does to links (``x.md`` becomes
-``x.html``) and records every link, so :mod:`link_check` can judge them on the parser's own tree.
+The extension list is :mod:`course.site.page_markdown`'s, the one the mkdocs shell gets too, so both
+shells make the same HTML of the same Markdown: the same heading ids, admonitions, details and
+quizzes. One parser is reused for every page (``reset``), which is most of why this shell is fast. A
+tree step does what MkDocs does to links (``x.md`` becomes ``x.html``) and records every link, so
+:mod:`link_check` can judge them on the parser's own tree.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import yaml
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from course.slugs import slugify
+from course.site.page_markdown import page_extensions
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
@@ -74,38 +74,17 @@ class _LinkExtension(Extension):
         md.treeprocessors.register(self.processor, "opspor_native_links", 1)
 
 
-def extension_list(project_config: Path, strings: dict[str, str],
-                   slots: dict[str, Any] | None = None) -> tuple[list[Any], dict[str, Any]]:
-    """The mkdocs shell's Markdown extensions: mkdocs.yml's, then the markup guard, quizzes and slots.
-
-    ``slots``: the local edition's name and filled slots (``course.slots`` config), as the mkdocs shell gets them.
-    """
-    config = yaml.safe_load(project_config.read_text("utf-8")) or {}
-    names: list[Any] = []
-    configs: dict[str, Any] = {}
-    for entry in config.get("markdown_extensions", []):
-        if isinstance(entry, dict):
-            for name, options in entry.items():
-                names.append(name)
-                configs[name] = options or {}
-        else:
-            names.append(entry)
-    if "toc" in names:  # heading ids keep Danish letters readable, as in the mkdocs shell and `check`
-        configs["toc"] = {**configs.get("toc", {}), "slugify": slugify}
-    names.append("course.markup_policy")
-    names.append("course.quiz")
-    configs["course.quiz"] = {"strings": {k: v for k, v in strings.items() if k.startswith("quiz_")}}
-    names.append("course.slots")
-    configs["course.slots"] = {"strings": {k: v for k, v in strings.items() if k.startswith("slot_")},
-                               "edition": "", "filled": [], **(slots or {})}
-    return names, configs
+def extension_list(strings: dict[str, str], slots: dict[str, Any] | None = None) -> tuple[list[Any], dict[str, Any]]:
+    """Every shell's page extensions (course.site.page_markdown); ``slots``: the edition's name and filled slots."""
+    slots = slots or {}
+    return page_extensions(strings, slots.get("edition", ""), slots.get("filled", ()))
 
 
 class PageRenderer:
     """One Python-Markdown parser for every page of a build."""
 
-    def __init__(self, project_config: Path, strings: dict[str, str], slots: dict[str, Any] | None = None) -> None:
-        names, configs = extension_list(project_config, strings, slots)
+    def __init__(self, strings: dict[str, str], slots: dict[str, Any] | None = None) -> None:
+        names, configs = extension_list(strings, slots)
         self.links = _LinkExtension()
         self.md = markdown.Markdown(extensions=[*names, self.links], extension_configs=configs,
                                     output_format="html")
@@ -133,13 +112,13 @@ PARALLEL_FROM = 200  # pages: below this, starting worker processes costs more t
 MAX_WORKERS = 4
 
 
-def _render_chunk(task: tuple[Path, dict[str, str], dict[str, Any], Path, list[str]]) -> list[RenderedPage]:
-    project_config, strings, slots, docs_dir, docs = task
-    renderer = PageRenderer(project_config, strings, slots)
+def _render_chunk(task: tuple[dict[str, str], dict[str, Any], Path, list[str]]) -> list[RenderedPage]:
+    strings, slots, docs_dir, docs = task
+    renderer = PageRenderer(strings, slots)
     return [renderer.render(doc, (docs_dir / doc).read_text("utf-8")) for doc in docs]
 
 
-def render_all(project_config: Path, strings: dict[str, str], docs_dir: Path,
+def render_all(strings: dict[str, str], docs_dir: Path,
                slots: dict[str, Any] | None = None) -> list[RenderedPage]:
     """Every page of the docs tree, in :func:`docs_pages` order.
 
@@ -150,8 +129,8 @@ def render_all(project_config: Path, strings: dict[str, str], docs_dir: Path,
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
                   MAX_WORKERS)
     if len(docs) < PARALLEL_FROM or workers < 2:
-        return _render_chunk((project_config, strings, slots or {}, docs_dir, docs))
-    tasks = [(project_config, strings, slots or {}, docs_dir, docs[i::workers]) for i in range(workers)]
+        return _render_chunk((strings, slots or {}, docs_dir, docs))
+    tasks = [(strings, slots or {}, docs_dir, docs[i::workers]) for i in range(workers)]
     # Each worker imports course.loading before anything else, in the order the build itself does: the
     # loading <-> validation import cycle (issue 14) breaks when course.site is imported first.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),

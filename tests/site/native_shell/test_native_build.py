@@ -77,7 +77,7 @@ def test_the_markdown_extensions_are_the_mkdocs_shells(tmp_path: Path) -> None:
     course = load_course(MINI)
     shell = write_docs(course, PROJECT, tmp_path / "docs", tmp_path / "site")
     mkdocs = shell_config(PROJECT / "mkdocs.yml", shell)["markdown_extensions"]
-    names, configs = extension_list(PROJECT / "mkdocs.yml", shell.strings)
+    names, configs = extension_list(shell.strings)
     assert names == [next(iter(e)) if isinstance(e, dict) else e for e in mkdocs]
     own = {next(iter(e)): next(iter(e.values())) for e in mkdocs if isinstance(e, dict)}
     assert configs["course.quiz"] == own["course.quiz"]
@@ -112,7 +112,7 @@ def test_a_dead_anchor_fails_the_build_at_the_authors_line(mini_copy: Path, tmp_
     generated = tmp_path / "docs/moduler/rollemodul.md"  # the shell sees a page without it
     generated.write_text(generated.read_text("utf-8").replace("{: #saerlig }", ""), "utf-8")
     try:
-        render(PROJECT / "mkdocs.yml", shell, tmp_path)
+        render(PROJECT, shell, tmp_path)
     except ShellError as exc:
         message = str(exc)
     else:
@@ -126,7 +126,7 @@ def test_a_link_to_a_missing_page_is_reported(tmp_path: Path) -> None:
     shell = write_docs(course, PROJECT, tmp_path / "docs", tmp_path / "site")
     (tmp_path / "docs/moduler/grundmodul.md").unlink()
     try:
-        render(PROJECT / "mkdocs.yml", shell, tmp_path)
+        render(PROJECT, shell, tmp_path)
     except ShellError as exc:
         problems = str(exc).splitlines()
     else:
@@ -171,10 +171,10 @@ def test_pages_rendered_in_worker_processes_are_the_same_as_in_one(tmp_path: Pat
 
     course = load_course(MINI)
     shell = write_docs(course, PROJECT, tmp_path / "docs", tmp_path / "site")
-    serial = pages.render_all(PROJECT / "mkdocs.yml", shell.strings, shell.docs_dir)
+    serial = pages.render_all(shell.strings, shell.docs_dir)
     monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
     monkeypatch.setattr(pages.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    parallel = pages.render_all(PROJECT / "mkdocs.yml", shell.strings, shell.docs_dir)
+    parallel = pages.render_all(shell.strings, shell.docs_dir)
     assert [p.doc for p in parallel] == [p.doc for p in serial] and len(serial) == 14
     assert [(p.body, p.links, p.toc, p.title) for p in parallel] == [(p.body, p.links, p.toc, p.title) for p in serial]
 
