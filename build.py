@@ -483,7 +483,7 @@ def certificates(course_root: Path, roster: Path, track_id: str | None, workshop
     """
     import datetime as dt
 
-    from course.certificates.keys import IssuerKeyError, load_private_key, read_public_keys, signature_image
+    from course.certificates.keys import IssuerKeyError, load_private_key, signature_image
     from course.certificates.records import issue, issue_for_workshop
     from course.certificates.roster import RosterError, read_roster
     from course.certificates.signing import key_id, raw_public_key
@@ -517,12 +517,11 @@ def certificates(course_root: Path, roster: Path, track_id: str | None, workshop
     try:
         participants = read_roster(roster)
         private_key = load_private_key(keys_folder)
-        published = read_public_keys(course_root)
         signature = signature_image(keys_folder)
     except (RosterError, IssuerKeyError) as exc:
         raise click.ClickException(f"{exc}\nNo certificates were written.") from None
     kid = key_id(raw_public_key(private_key.public_key()))
-    if kid not in published:
+    if kid not in course.public_keys:
         click.echo(f"Warning: key {kid} is not in {course_root / 'course-key.pub'}; the site's verify page "
                    "will not accept these certificates until it is.", err=True)
     if not site_url:
@@ -573,13 +572,9 @@ def keys_init(course_root: Path, keys_dir: Path | None) -> None:
 @click.pass_obj
 def verify(course_root: Path, code: str) -> None:
     """Check a certificate code (or the QR link); exit 0 if genuine, 1 if not."""
-    from course.certificates.keys import IssuerKeyError, read_public_keys
     from course.certificates.signing import verify as verify_code
 
-    try:
-        public_keys = read_public_keys(course_root)
-    except IssuerKeyError as exc:
-        raise click.ClickException(str(exc)) from None
+    public_keys = _load(course_root).public_keys
     if not public_keys:
         raise click.ClickException(f"no public keys in {course_root / 'course-key.pub'}; run 'keys init' first")
     verdict = verify_code(code, public_keys)

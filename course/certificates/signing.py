@@ -8,10 +8,8 @@ The same format is checked in the browser by ``opspor-verify.js``.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import datetime as dt
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -21,23 +19,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from course.certificates.records import CODE_VERSION, Certificate
-
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def unb64url(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+from course.key_format import b64url, key_id, unb64url
 
 
 def raw_public_key(key: Ed25519PublicKey) -> bytes:
     return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
-
-
-def key_id(public_raw: bytes) -> str:
-    """Eight hex digits naming a public key inside codes."""
-    return hashlib.sha256(public_raw).hexdigest()[:8]
 
 
 def sign(certificate: Certificate, private_key: Ed25519PrivateKey) -> str:
