@@ -13,7 +13,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
@@ -45,7 +44,7 @@ class SourceLines:
     """
 
     path: str  # relative to the course root, as problems show it
-    lines: Mapping[tuple[Any, ...], int] = field(default_factory=lambda: MappingProxyType({}))
+    lines: Mapping[tuple[Any, ...], int] = field(default_factory=dict, hash=False)
 
     def line_of(self, key_path: tuple[Any, ...]) -> int:
         """The line of ``key_path`` or of its nearest located ancestor (1 when nothing is known)."""

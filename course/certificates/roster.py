@@ -31,6 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
+from course.errors import OpsporError
 from course.loading.text_files import SourceTextError, open_regular
 
 NAME_HEADERS = ("navn", "fulde navn", "fuldt navn", "deltager", "deltagernavn", "name", "full name",
@@ -70,7 +71,7 @@ class Participant:
         return None
 
 
-class RosterError(Exception):
+class RosterError(OpsporError):
     """One ``FILE:line: message`` problem; nothing has been written when it is raised."""
 
     def __init__(self, path: Path, line: int | None, message: str):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from course.diagnostics import CourseError, Problem, did_you_mean, relative
@@ -140,7 +139,7 @@ class SourceLoader:
             return None
         built = validate_structure(model, located, self.rel(path), self.problems)
         if isinstance(built, FromYaml):  # cross-file checks report at its lines without the parser
-            built.placed(SourceLines(self.rel(path), MappingProxyType(dict(located.lines))))
+            built.placed(SourceLines(self.rel(path), dict(located.lines)))
         return (built, located) if built is not None else None
 
     def glossary(self, path: Path) -> list[GlossaryTerm]:

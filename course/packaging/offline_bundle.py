@@ -14,6 +14,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from course.errors import OpsporError
 from course.i18n import ui_strings
 from course.model import Course
 from course.packaging.archive import Entry, folder_entries, write_zip
@@ -27,7 +28,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 MAX_PATH_IN_ZIP = 150
 
 
-class BundleError(Exception):
+class BundleError(OpsporError):
     """The bundle would not open everywhere; nothing was written."""
 
 
