@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from course.i18n.formats import format_hours, format_percent_mark
 from course.model import Course, EndingNote, Module, Page, Scenario, Source, Track, option_ref
 from course.site import edition_docs, layout, verify_page
 from course.site.layout import rewrite_links
@@ -219,13 +220,14 @@ class DocsTreeWriter:
         self.origins[doc] = self.yaml_origin("tracks/", track.id)
         # in track order, the level as a badge: the order is the track's, not the levels'
         self.write(doc, "track.md.j2", track=track, items=self.track_items(track, doc),
-                   hours=format_hours(self.course.track_hours(track.id)),
+                   hours=format_hours(self.course.track_hours(track.id), self.course.meta.language),
+                   pass_mark=format_percent_mark(track.pass_mark, self.course.meta.language),
                    minutes=self.course.track_minutes(track.id))
 
     def track_summaries(self, from_doc: str) -> list[dict[str, Any]]:
         return [
             dict(id=t.id, title=t.title, audience=t.audience, item_count=len(t.items),
-                 hours=format_hours(self.course.track_hours(t.id)),
+                 hours=format_hours(self.course.track_hours(t.id), self.course.meta.language),
                  link=layout.relative(layout.track_doc(t.id), from_doc))
             for t in self.course.tracks.values()
         ]
@@ -268,10 +270,6 @@ def _relative_to(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def format_hours(hours: float) -> str:
-    return f"{hours:g}".replace(".", ",")
 
 
 def note_condition(note: EndingNote, numbers: dict[str, int], t: dict[str, str]) -> str:
