@@ -22,8 +22,8 @@ from cryptography.hazmat.primitives.serialization import (
 )
 
 from course.certificates.signing import key_id, raw_public_key
+from course.code_format import PUBLIC_KEYS_FILE, key_line
 from course.errors import OpsporError
-from course.key_format import PUBLIC_KEYS_FILE, key_line
 
 PRIVATE_KEY_FILE = "issuer-ed25519.pem"
 SIGNATURE_FILES = ("signatur.png", "signatur.jpg")  # the issuer's scanned signature, optional

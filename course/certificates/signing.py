@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from course.certificates.records import CODE_VERSION, Certificate
-from course.key_format import b64url, key_id, unb64url
+from course.code_format import MAX_HOURS, MAX_INPUT_CHARS, MAX_TEXT_CHARS, b64url, key_id, unb64url
 
 
 def raw_public_key(key: Ed25519PublicKey) -> bytes:
@@ -54,9 +54,6 @@ DAMAGED = "not a certificate code (damaged or incomplete)"
 NESTED = "the code holds nested data, which no certificate code does"
 UNKNOWN_FORMAT = "unknown certificate code format (not the nine parts of an Opspor certificate)"
 
-MAX_INPUT_CHARS = 8192  # a real code is under 2,000 characters, a verify link some 100 more
-MAX_TEXT_CHARS = 1000  # any one text in a code (a name is at most 100)
-MAX_HOURS = 10_000
 SIGNATURE_BYTES = 64
 _CODE = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
 _KEY_ID = re.compile(r"[0-9a-f]{8}")

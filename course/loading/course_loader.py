@@ -10,9 +10,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from course.code_format import PUBLIC_KEYS_FILE
 from course.diagnostics import CourseError, Problem, did_you_mean, relative
 from course.i18n import available_languages
-from course.key_format import PUBLIC_KEYS_FILE
 from course.loading.claims_ledger import load_ledger
 from course.loading.markdown_scan import BodyScan, parse_quiz, scan_body, scan_text
 from course.loading.public_keys import PublicKeyError, read_public_keys

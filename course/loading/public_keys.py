@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from course.key_format import KEY_TYPE, PUBLIC_KEYS_FILE, key_id, unb64url
+from course.code_format import KEY_TYPE, PUBLIC_KEYS_FILE, key_id, unb64url
 from course.loading.text_files import read_text
 
 

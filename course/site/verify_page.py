@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from course.code_format import MAX_HOURS, MAX_INPUT_CHARS, MAX_TEXT_CHARS, b64url
 from course.model import Course
 from course.site import layout
 from course.site.text_render import script_json
@@ -21,8 +22,6 @@ VERIFY_SCRIPT = f"{layout.ASSET_DIR}/opspor-verify.js"
 
 def verify_page_json(course: Course, strings: dict[str, str]) -> str:
     """JSON for a ``<script type="application/json">`` element, safe inside HTML."""
-    from course.certificates.signing import MAX_HOURS, MAX_INPUT_CHARS, MAX_TEXT_CHARS, b64url
-
     data = {
         "keys": {kid: b64url(raw) for kid, raw in course.public_keys.items()},
         "fallback": layout.relative(FALLBACK_VERIFIER, layout.VERIFY_DOC),

@@ -1,9 +1,11 @@
-"""The text form of the issuer's Ed25519 public keys, shared by ``course-key.pub`` and certificate codes.
+"""Certificate codes and the issuer's Ed25519 public keys as text: base64url, key ids, the codes' limits.
 
 A key is named inside codes by its key id (eight hex digits of its SHA-256) and
 written as base64url without padding. The loader reads ``course-key.pub`` with these
-(``course.loading.public_keys``), ``keys init`` appends to it and signing names the
-key with them (``course.certificates``); so this module imports nothing of the course.
+(``course.loading.public_keys``), ``keys init`` appends to it, signing and decoding use
+them and the limits (``course.certificates.signing``), and the verify page hands the same
+limits to the browser (``course.site.verify_page``); so this module imports nothing of the
+course, and none of those parts has to import another for them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,11 @@ import hashlib
 
 PUBLIC_KEYS_FILE = "course-key.pub"
 KEY_TYPE = "ed25519"
+
+# What a decoder accepts at most, in Python (signing.decode) and in the browser (the verify page).
+MAX_INPUT_CHARS = 8192  # a real code is under 2,000 characters, a verify link some 100 more
+MAX_TEXT_CHARS = 1000  # any one text in a code (a name is at most 100)
+MAX_HOURS = 10_000
 
 
 def b64url(data: bytes) -> str:
