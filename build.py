@@ -11,20 +11,23 @@ import re
 import signal
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from course.atomic_output import OutputWriteError, prepare_folder, replaced_on_success
-from course.diagnostics import CourseError
+from course.atomic_output import prepare_folder, replaced_on_success
+from course.diagnostics import did_you_mean
+from course.errors import OpsporError
 from course.loading import load_course
-from course.model import SHELL_NAMES, Course, ShellName
-from course.output_safety import OutputPolicy, OutputRefused, check_output
+from course.model import SHELL_NAMES, SLUG, TRACK_IDS, Course, ShellName, Workshop
+from course.output_safety import OutputPolicy, check_output
 from course.output_safety import course_output_policy as _course_policy
 
 PROJECT = Path(__file__).resolve().parent
 _EDITION = "opspor.edition"  # ctx.meta key: the --edition folder, or None
-_EDITION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SLUG = re.compile(SLUG)
 
 
 class EditionFolder(click.ParamType):
@@ -44,10 +47,47 @@ class EditionFolder(click.ParamType):
         if not (path / "edition.yml").exists():
             self.fail(f"{path / 'edition.yml'}:1: missing edition.yml; start from a copy of editions/eksempel/",
                       param, ctx)
-        if not _EDITION_ID.match(path.resolve().name):
+        if not _SLUG.match(path.resolve().name):
             self.fail(f"{value}: the folder name is the edition's id and must be a slug (a-z, 0-9 and '-'), "
                       "e.g. editions/vejle", param, ctx)
         return path.resolve()
+
+
+class TrackId(click.ParamType):
+    """``--track ID``: one of the course's track ids, checked while the options are parsed.
+
+    A typo is a usage error before any work, with the closest id and the list; the ids are
+    the model's (every course's tracks are among them), so no source is read to check it.
+    """
+
+    name = "TRACK"
+
+    def convert(self, value, param, ctx) -> str:
+        if value in TRACK_IDS:
+            return value
+        self.fail(f"unknown track {value!r}{did_you_mean(str(value), TRACK_IDS)}; "
+                  f"tracks: {', '.join(TRACK_IDS)}", param, ctx)
+
+    def get_metavar(self, param, ctx=None) -> str:
+        return "|".join(TRACK_IDS)
+
+
+def _in_course(course: Course, track_id: str) -> str:
+    """A valid track id that this course (or edition) has no file for is the same usage error."""
+    if track_id not in course.tracks:
+        raise click.BadParameter(f"unknown track {track_id!r}; this course's tracks: {', '.join(course.tracks)}",
+                                 param_hint="'--track'")
+    return track_id
+
+
+@contextmanager
+def _noted(note: str) -> Iterator[None]:
+    """Add what a failure means for this command's output (e.g. the previous site is kept) to its message."""
+    try:
+        yield
+    except OpsporError as exc:
+        exc.add_note(note)
+        raise
 
 
 def _edition_folder() -> Path | None:
@@ -71,16 +111,10 @@ def _load(root: Path) -> Course:
     from course.editions.loading import load_edition
 
     edition = _edition_folder()
-    try:
-        course = load_course(root)
-        if edition is None:
-            return course
-        course, warnings = load_edition(course, edition)
-    except CourseError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        noun = "problem" if len(exc.problems) == 1 else "problems"
-        raise click.ClickException(f"{len(exc.problems)} {noun} found; nothing was built") from None
+    course = load_course(root)  # a CourseError lists every problem (see _Cli)
+    if edition is None:
+        return course
+    course, warnings = load_edition(course, edition)
     for warning in warnings:
         click.echo(str(warning), err=True)
     return course
@@ -95,12 +129,14 @@ def _policy(course_root: Path, kind: str, default: Path, **options) -> OutputPol
 
 
 class _Cli(click.Group):
-    """The top command: an author's or user's mistake is one line and exit 1, never a traceback.
+    """The top command: an author's or user's mistake is a message and an exit code, never a traceback.
 
-    Errors the user can act on (a refused or unwritable output folder) become one-line
-    messages. Anything else is a bug in Opspor: one line saying so and exit 2, with the
-    traceback only on request (``OPSPOR_DEBUG=1``), so real bugs are neither hidden nor
-    dumped on authors.
+    Every error the user can act on is an :class:`course.errors.OpsporError` (a source problem,
+    a refused or unwritable output folder, a roster, a key, a missing set-up step): its lines go
+    to stderr (``Error: ...``, ``path:line: ...``) and it exits with its ``exit_code``, so no
+    command lists exception classes. Anything else is a bug in Opspor: one line saying so and
+    exit 2, with the traceback only on request (``OPSPOR_DEBUG=1``), so real bugs are neither
+    hidden nor dumped on authors.
     """
 
     def invoke(self, ctx: click.Context):
@@ -108,8 +144,10 @@ class _Cli(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except (OutputRefused, OutputWriteError) as exc:
-            raise click.ClickException(str(exc)) from None
+        except OpsporError as exc:
+            for line in exc.report_lines():
+                click.echo(line, err=True)
+            ctx.exit(exc.exit_code)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
             raise click.ClickException(f"{exc.strerror or exc}{where}") from None
@@ -214,7 +252,7 @@ def claims(course_root: Path, only_due: bool, today) -> None:
 @click.pass_obj
 def build(course_root: Path, out: Path | None, shell: ShellName | None) -> None:
     """Check, then build the static site; the previous site stays if anything fails."""
-    from course.site import SetupError, ShellError, build_site
+    from course.site import build_site
 
     started = time.perf_counter()
     target = out or _site_default(course_root)
@@ -222,13 +260,8 @@ def build(course_root: Path, out: Path | None, shell: ShellName | None) -> None:
     check_output(target, policy)  # before any work: a refused folder costs nothing
     course = _load(course_root)
     _check_claims(course)
-    try:
-        with replaced_on_success(target, policy) as staging:
-            pages = build_site(course, PROJECT, staging, shell=shell)
-    except ShellError as exc:
-        raise click.ClickException(f"the site shell reported:\n{exc}\nThe previous site is unchanged.") from None
-    except SetupError as exc:
-        raise click.ClickException(str(exc)) from None
+    with replaced_on_success(target, policy) as staging, _noted("The previous site is unchanged."):
+        pages = build_site(course, PROJECT, staging, shell=shell)
     click.echo(f"Built {pages} pages into {target} in {time.perf_counter() - started:.1f} s")
 
 
@@ -241,16 +274,6 @@ def serve(course_root: Path, port: int) -> None:
 
     serve_preview(course_root, PROJECT, port, echo=click.echo, edition=_edition_folder(),
                   site_dir=_site_default(course_root))
-
-
-def _packaging_errors():
-    """The packaging failures a user can act on, turned into one-line CLI errors."""
-    from course.packaging.adl_schemas import SchemaFilesMissing
-    from course.packaging.offline_bundle import BundleError
-    from course.packaging.scorm_package import PackageError
-    from course.site import SetupError, ShellError
-
-    return (SchemaFilesMissing, BundleError, PackageError, SetupError, ShellError)
 
 
 @cli.group()
@@ -306,7 +329,7 @@ def _write_qti(course: Course, out: Path) -> None:
 
 
 @package.command("scorm")
-@click.option("--track", "track_id", required=True, help="Track id, e.g. sygeplejerske.")
+@click.option("--track", "track_id", type=TrackId(), required=True, help="Track id, e.g. sygeplejerske.")
 @click.option("--version", "version", type=click.Choice(["1.2", "2004"]), default="1.2", show_default=True,
               help="SCORM 1.2 (Moodle and most LMSs) or SCORM 2004 4th edition.")
 @_OUT_OPTION
@@ -315,12 +338,7 @@ def package_scorm(course_root: Path, track_id: str, version: str, out: Path | No
     """One track as a SCORM package (zip) for upload to an LMS."""
     folder, policy = _out_folder(course_root, out)
     course = _load(course_root)
-    if track_id not in course.tracks:
-        raise click.ClickException(f"unknown track {track_id!r}; choose one of {', '.join(course.tracks)}")
-    try:
-        _write_scorm(course, prepare_folder(folder, policy), track_id, version)
-    except _packaging_errors() as exc:
-        raise click.ClickException(str(exc)) from None
+    _write_scorm(course, prepare_folder(folder, policy), _in_course(course, track_id), version)
 
 
 @package.command("offline")
@@ -333,11 +351,8 @@ def package_offline(course_root: Path, out: Path | None) -> None:
 
     folder, policy = _out_folder(course_root, out)
     course = _load(course_root)
-    try:
-        with built_site(course, PROJECT, with_materials=True) as site:
-            _write_offline(course, site, prepare_folder(folder, policy))
-    except _packaging_errors() as exc:
-        raise click.ClickException(str(exc)) from None
+    with built_site(course, PROJECT, with_materials=True) as site:
+        _write_offline(course, site, prepare_folder(folder, policy))
 
 
 @package.command("qti")
@@ -360,15 +375,12 @@ def package_all(course_root: Path, out: Path | None) -> None:
     started = time.perf_counter()
     folder, policy = _out_folder(course_root, out)
     course = _load(course_root)
-    try:
-        prepare_folder(folder, policy)
-        for track_id in course.tracks:
-            _write_scorm(course, folder, track_id, "1.2")
-        with built_site(course, PROJECT, with_materials=True) as site:
-            _write_offline(course, site, folder)
-        _write_qti(course, folder)
-    except _packaging_errors() as exc:
-        raise click.ClickException(str(exc)) from None
+    prepare_folder(folder, policy)
+    for track_id in course.tracks:
+        _write_scorm(course, folder, track_id, "1.2")
+    with built_site(course, PROJECT, with_materials=True) as site:
+        _write_offline(course, site, folder)
+    _write_qti(course, folder)
     click.echo(f"Packages in {folder} in {time.perf_counter() - started:.1f} s")
 
 
@@ -381,7 +393,8 @@ def _site_url_option(func):
 
 
 @cli.command()
-@click.option("--track", "track_id", default=None, help="Only this track's scenarios, modules and pack.")
+@click.option("--track", "track_id", type=TrackId(), default=None,
+              help="Only this track's scenarios, modules and pack.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Output folder (default: build/pdf/ beside the course).")
 @_site_url_option
@@ -396,13 +409,20 @@ def packs(course_root: Path, track_id: str | None, out: Path | None, site_url: s
     policy = _policy(course_root, "pdf", _output_base(course_root) / "pdf")
     check_output(target, policy)
     course = _load(course_root)
-    if track_id and track_id not in course.tracks:
-        raise click.ClickException(f"no track '{track_id}'; tracks: {', '.join(course.tracks)}")
+    if track_id:
+        _in_course(course, track_id)
     with replaced_on_success(target, policy) as staging:
         written = print_packs(course, staging, course.meta.language, track_id, site_url)
         kept = carry_workshop_kits(target, staging)
     click.echo(f"Printed {len(written)} PDFs into {target} in {time.perf_counter() - started:.1f} s"
                + (f"; kept {kept} workshop kits printed earlier" if kept else ""))
+
+
+def _workshop(course: Course, workshop_id: str) -> Workshop:
+    if workshop_id not in course.workshops:
+        known = ", ".join(course.workshops) or "none (add workshops/<id>.yml)"
+        raise click.ClickException(f"no workshop '{workshop_id}'; workshops: {known}")
+    return course.workshops[workshop_id]
 
 
 @cli.command()
@@ -421,30 +441,25 @@ def workshop(course_root: Path, workshop_id: str, roster: Path | None, out: Path
              place: str | None, site_url: str | None) -> None:
     """The printed kit for one workshop (workshops/<id>.yml): agenda, trainer guide, scenario guides and
     gamebook handouts, sign-in sheet, pre/post test with a separate answer key, evaluation form."""
-    from course.certificates.roster import RosterError, read_roster
+    from course.certificates.roster import read_roster
     from course.pdf.workshop_kit import kit_folder, print_workshop_kit
 
     started = time.perf_counter()
-    try:
-        default = kit_folder(_output_base(course_root) / "pdf", workshop_id)
-    except ValueError:
-        raise click.ClickException(f"no workshop {workshop_id[:80]!r}: ids are a-z, 0-9 and '-'") from None
+    if not _SLUG.match(workshop_id):  # never a path: checked before it names the kit's folder
+        raise click.ClickException(f"no workshop {workshop_id[:80]!r}: ids are a-z, 0-9 and '-'")
+    default = kit_folder(_output_base(course_root) / "pdf", workshop_id)
     target = out or default
     policy = _policy(course_root, "workshop", default,
                      protected=((roster, "the roster"),) if roster else ())
     check_output(target, policy)
     course = _load(course_root)
-    if workshop_id not in course.workshops:
-        known = ", ".join(course.workshops) or "none (add workshops/<id>.yml)"
-        raise click.ClickException(f"no workshop '{workshop_id}'; workshops: {known}")
-    try:
+    chosen = _workshop(course, workshop_id)
+    with _noted("Nothing was printed."):
         participants = read_roster(roster) if roster else None
-    except RosterError as exc:
-        raise click.ClickException(f"{exc}\nNothing was printed.") from None
     if out is None:  # build/pdf/ is the packs' output: mark it so, so 'packs' may replace it (keeping the kit)
         prepare_folder(default.parent.parent, _policy(course_root, "pdf", default.parent.parent))
     with replaced_on_success(target, policy) as staging:
-        written = print_workshop_kit(course, course.workshops[workshop_id], staging,
+        written = print_workshop_kit(course, chosen, staging,
                                      language=course.meta.language, roster=participants,
                                      date=held.date() if held else None, place=place, site_url=site_url)
     click.echo(f"Printed {len(written)} PDFs for workshop '{workshop_id}' into {target} "
@@ -454,7 +469,8 @@ def workshop(course_root: Path, workshop_id: str, roster: Path | None, out: Path
 @cli.command()
 @click.option("--roster", type=click.Path(path_type=Path), required=True,  # checked by read_roster
               help="CSV with a name column (navn/name, or fornavn+efternavn); ';' or ',' separated.")
-@click.option("--track", "track_id", default=None, help="Track id, e.g. sygeplejerske: for completing the track.")
+@click.option("--track", "track_id", type=TrackId(), default=None,
+              help="Track id, e.g. sygeplejerske: for completing the track.")
 @click.option("--workshop", "workshop_id", default=None,
               help="Workshop id (workshops/<id>.yml): for taking part in that workshop, with its own hours.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -481,68 +497,39 @@ def certificates(course_root: Path, roster: Path, track_id: str | None, workshop
     --track states that the track was completed (the track's hours); --workshop states that the
     participant took part in that workshop (the workshop's own hours and scenarios).
     """
-    import datetime as dt
-
-    from course.certificates.keys import IssuerKeyError, load_private_key, read_public_keys, signature_image
-    from course.certificates.records import issue, issue_for_workshop
-    from course.certificates.roster import RosterError, read_roster
-    from course.certificates.signing import key_id, raw_public_key
-    from course.editions.credit import credit_lines
-    from course.i18n import ui_strings
-    from course.pdf.certificates import SignedCertificates, print_certificates
+    from course.certificates.issuing import Subject, default_folder_name, issue_date, prepare_run, write_run
 
     started = time.perf_counter()
     if (track_id is None) == (workshop_id is None):
         raise click.UsageError("give exactly one of --track (completed the track) or --workshop (took part)")
-    course_loaded: Course | None = None
-    workshop = None
+    course: Course | None = None
+    subject = Subject(track_id=track_id)
     if workshop_id is not None:  # its date and place are the defaults, and its date names the folder
-        course_loaded = _load(course_root)
-        workshop = course_loaded.workshops.get(workshop_id)
-        if workshop is None:
-            known = ", ".join(course_loaded.workshops) or "none (add workshops/<id>.yml)"
-            raise click.ClickException(f"no workshop '{workshop_id}'; workshops: {known}")
-    date = issued.date() if issued else (workshop.date if workshop and workshop.date else dt.date.today())
-    subject = track_id or workshop_id
-    default = _output_base(course_root) / "kursusbeviser" / f"{date.isoformat()}-{subject}-{roster.stem}"
+        course = _load(course_root)
+        subject = Subject(workshop=_workshop(course, workshop_id))
+    date = issue_date(issued.date() if issued else None, subject)
+    default = _output_base(course_root) / "kursusbeviser" / default_folder_name(date, subject, roster)
     target = out or default
     keys_folder = keys_dir or course_root / "keys"
     policy = _policy(course_root, "certificates", default, replace_existing=force,
                      hint=" (add --force to replace them)",
                      protected=((roster, "the roster"), (keys_folder, "the issuer's key folder")))
     check_output(target, policy)
-    course = course_loaded or _load(course_root)
-    if track_id is not None and track_id not in course.tracks:
-        raise click.ClickException(f"no track '{track_id}'; tracks: {', '.join(course.tracks)}")
-    try:
-        participants = read_roster(roster)
-        private_key = load_private_key(keys_folder)
-        published = read_public_keys(course_root)
-        signature = signature_image(keys_folder)
-    except (RosterError, IssuerKeyError) as exc:
-        raise click.ClickException(f"{exc}\nNo certificates were written.") from None
-    kid = key_id(raw_public_key(private_key.public_key()))
-    if kid not in published:
-        click.echo(f"Warning: key {kid} is not in {course_root / 'course-key.pub'}; the site's verify page "
+    course = course or _load(course_root)
+    if track_id is not None:
+        _in_course(course, track_id)
+    run = prepare_run(course, subject, roster, keys_folder, date=date, issuer=issuer, place=place,
+                      signatory=signatory)
+    if not run.key_published:
+        click.echo(f"Warning: key {run.key_id} is not in {course_root / 'course-key.pub'}; the site's verify page "
                    "will not accept these certificates until it is.", err=True)
     if not site_url:
         click.echo("Note: no --site-url, so the QR codes hold the bare code (paste it on the verify page).",
                    err=True)
-    who = issuer or (course.edition.name if course.edition is not None else course.meta.publisher)
-    if workshop is not None:
-        records = issue_for_workshop(course, participants, workshop, date, who,
-                                     workshop.place if place is None else place,
-                                     workshop.signatory if signatory is None else signatory)
-    else:
-        records = issue(course, participants, track_id or "", date, who, place or "", signatory or "")
-    items = SignedCertificates(records, private_key, site_url)
-    with click.progressbar(length=len(items), label="Certificates", file=sys.stderr) as bar, \
+    with click.progressbar(length=len(run.records), label="Certificates", file=sys.stderr) as bar, \
             replaced_on_success(target, policy) as staging:
-        combined = print_certificates(items, staging, language=course.meta.language,
-                                      course_title=course.meta.title, course_subtitle=course.meta.subtitle,
-                                      credit=credit_lines(course, ui_strings(course.meta.language)),
-                                      progress=bar.update, signature=signature)
-    click.echo(f"{len(items)} certificates into {target} (all in {target / combined.name}) "
+        combined = write_run(run, staging, site_url, progress=bar.update)
+    click.echo(f"{len(run.records)} certificates into {target} (all in {target / combined.name}) "
                f"in {time.perf_counter() - started:.1f} s")
 
 
@@ -557,13 +544,10 @@ def keys() -> None:
 @click.pass_obj
 def keys_init(course_root: Path, keys_dir: Path | None) -> None:
     """Create the issuer's key pair: private key in keys/, public key appended to course-key.pub."""
-    from course.certificates.keys import IssuerKeyError, init_keys, public_keys_path
+    from course.certificates.keys import init_keys, public_keys_path
 
-    try:
-        private_path, kid = init_keys(keys_dir or course_root / "keys", course_root,
-                                      forbidden=[course_root / "site", course_root / "build"])
-    except IssuerKeyError as exc:
-        raise click.ClickException(str(exc)) from None
+    private_path, kid = init_keys(keys_dir or course_root / "keys", course_root,
+                                  forbidden=[course_root / "site", course_root / "build"])
     click.echo(f"Private key {kid}: {private_path} (keep it secret, back it up, never commit it)")
     click.echo(f"Public key added to {public_keys_path(course_root)}: commit it; the site's verify page uses it.")
 
@@ -573,13 +557,9 @@ def keys_init(course_root: Path, keys_dir: Path | None) -> None:
 @click.pass_obj
 def verify(course_root: Path, code: str) -> None:
     """Check a certificate code (or the QR link); exit 0 if genuine, 1 if not."""
-    from course.certificates.keys import IssuerKeyError, read_public_keys
     from course.certificates.signing import verify as verify_code
 
-    try:
-        public_keys = read_public_keys(course_root)
-    except IssuerKeyError as exc:
-        raise click.ClickException(str(exc)) from None
+    public_keys = _load(course_root).public_keys
     if not public_keys:
         raise click.ClickException(f"no public keys in {course_root / 'course-key.pub'}; run 'keys init' first")
     verdict = verify_code(code, public_keys)

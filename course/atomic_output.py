@@ -18,11 +18,12 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+from course.errors import OpsporError
 from course.output_safety import OutputPolicy, check_output, marker_kind, write_marker
 from course.scratch import scratch_folder
 
 
-class OutputWriteError(Exception):
+class OutputWriteError(OpsporError):
     """Writing the output failed (disk full, no permission, ...); the previous output is unchanged."""
 
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from course.errors import OpsporError
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -20,12 +22,18 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-class CourseError(Exception):
+class CourseError(OpsporError):
     """Raised when sources have problems; carries every problem found, not just the first."""
 
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def report_lines(self) -> list[str]:
+        """Every problem as ``path:line: message``, then how many (so a long list still ends in a verdict)."""
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        return [*map(str, self.problems), f"Error: {len(self.problems)} {noun} found; nothing was built",
+                *getattr(self, "__notes__", ())]
 
 
 def relative(path: Path, root: Path) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 if TYPE_CHECKING:  # the edition model builds on Strict below
     from course.editions.model import Edition
@@ -31,6 +32,46 @@ class Strict(BaseModel):
     """Base for authored data: unknown keys are typos, so they are errors."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+@dataclass(frozen=True)
+class SourceLines:
+    """Where the values of one YAML source file are: the file and the line of each key path.
+
+    The loader fills it; checks that span files (a track naming a missing module, a
+    scenario option pointing nowhere) report ``path:line`` from it, so they need the
+    model only and never the parser. ``()`` is the document itself.
+    """
+
+    path: str  # relative to the course root, as problems show it
+    lines: Mapping[tuple[Any, ...], int] = field(default_factory=dict, hash=False)
+
+    def line_of(self, key_path: tuple[Any, ...]) -> int:
+        """The line of ``key_path`` or of its nearest located ancestor (1 when nothing is known)."""
+        key_path = tuple(key_path)
+        while key_path and key_path not in self.lines:
+            key_path = key_path[:-1]
+        return self.lines.get(key_path, 1)
+
+
+class FromYaml(Strict):
+    """An authored YAML document (scenario, track, workshop) that knows where its values are.
+
+    The source is a private attribute, set by the loader and never read from the file,
+    so an author cannot write it and it is not part of the data that outputs print.
+    """
+
+    _source: SourceLines | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> SourceLines:
+        """Where it was read from; a model built in code (tests, views) has no lines and shows its id."""
+        return self._source or SourceLines(f"<{getattr(self, 'id', type(self).__name__)}>")
+
+    def placed(self, source: SourceLines) -> Self:
+        """Record where it was read from (the loader calls this once); returns the same object."""
+        self._source = source
+        return self
 
 
 class Source(Strict):
@@ -116,7 +157,7 @@ class Facilitator(Strict):
     variants: list[str] = Field(default_factory=list)
 
 
-class Scenario(Strict):
+class Scenario(FromYaml):
     id: str = Field(pattern=SLUG)
     title: str = Field(min_length=1)
     summary: str = Field(min_length=1)
@@ -134,7 +175,7 @@ class Scenario(Strict):
     sources: list[Source] = Field(min_length=1)
 
 
-class Track(Strict):
+class Track(FromYaml):
     id: str
     title: str = Field(min_length=1)
     audience: str = Field(min_length=1)
@@ -156,7 +197,7 @@ class AgendaItem(Strict):
     note: str | None = Field(default=None, min_length=1)  # what happens, printed in the agenda
 
 
-class Workshop(Strict):
+class Workshop(FromYaml):
     """``workshops/<id>.yml``: a session a trainer runs from paper (agenda, guides, handouts, tests)."""
 
     id: str = Field(pattern=SLUG)
@@ -384,7 +425,11 @@ class Course:
     pages: dict[str, Page]
     claims: tuple[LedgerEntry, ...] = ()  # the claims ledger (claims.yml); empty when the course has none
     yaml_texts: tuple[YamlText, ...] = ()  # every YAML string with its source lines, for text checks
+    # course links in the YAML strings of scenarios, tracks, glossary and course.yml, by file
+    yaml_links: dict[str, tuple[Link, ...]] = field(default_factory=dict)
     workshops: dict[str, Workshop] = field(default_factory=dict)  # workshops/*.yml
+    # the issuer's public keys (course-key.pub), key id -> raw Ed25519 key: the verify page and `verify`
+    public_keys: dict[str, bytes] = field(default_factory=dict)
     edition: Edition | None = None  # the local edition built into this course (build.py --edition), if any
 
     def slot_names(self) -> dict[str, list[str]]:

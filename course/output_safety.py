@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from course.errors import OpsporError
+
 OUTPUT_MARKER = ".opspor-output"
 KINDS = ("site", "pdf", "workshop", "certificates", "packages", "qti")
 
@@ -32,7 +34,7 @@ _LEGACY_SUFFIXES = {"pdf": (".pdf",), "workshop": (".pdf",), "packages": (".zip"
                     "certificates": (".pdf", ".csv")}
 
 
-class OutputRefused(Exception):
+class OutputRefused(OpsporError):
     """The output folder may not be replaced; nothing was touched. The message is one line."""
 
 

@@ -13,11 +13,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from course.atomic_output import OutputWriteError, replaced_on_success
+from course.atomic_output import replaced_on_success
 from course.diagnostics import CourseError
+from course.errors import OpsporError
 from course.loading import load_course
 from course.model import Course
-from course.output_safety import OutputRefused, check_output, course_output_policy
+from course.output_safety import check_output, course_output_policy
 
 WATCHED = ("course.yml", "glossary.yml", "modules/*.md", "scenarios/*.y*ml", "tracks/*.y*ml", "pages/*.md")
 EDITION_WATCHED = ("edition.yml", "**/*.md", "**/*.y*ml", "**/*.png", "**/*.svg")  # in a local edition's folder
@@ -63,7 +64,7 @@ def rebuild(course_root: Path, project_root: Path, site_dir: Path, echo: Callabl
         echo("\n".join(str(p) for p in exc.problems) + "\n(the previous preview is kept)")
     except ShellError as exc:
         echo(f"the site shell reported:\n{exc}\n(the previous preview is kept)")
-    except (OutputRefused, OutputWriteError) as exc:
+    except OpsporError as exc:  # a refused or unwritable folder, a missing set-up step
         echo(f"{exc}\n(the previous preview is kept)")
 
 

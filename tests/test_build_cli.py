@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.conftest import MINI
 from tests.helpers_check import run_cli
 
 
@@ -41,3 +42,22 @@ def test_rebuild_replaces_site(mini_copy: Path) -> None:
     module.write_text(module.read_text("utf-8").replace("Grundmodul om underretning", "Nyt navn"), "utf-8")
     assert run_cli("--course", str(mini_copy), "build").returncode == 0
     assert "Nyt navn" in (mini_copy / "site/moduler/grundmodul.html").read_text("utf-8")
+
+
+def test_a_track_typo_is_a_usage_error_with_the_closest_track_before_any_work(tmp_path: Path) -> None:
+    result = run_cli("--course", str(MINI), "packs", "--track", "politti", "--out", str(tmp_path / "pdf"))
+    assert result.returncode == 2
+    assert ("Invalid value for '--track': unknown track 'politti' (did you mean 'politi'?); "
+            "tracks: sygeplejerske, laerer, socialraadgiver, politi") in result.stderr
+    assert "Usage:" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "pdf").exists()
+
+
+def test_a_user_error_is_one_error_line_with_what_it_means_for_the_output(tmp_path: Path) -> None:
+    roster = tmp_path / "deltagere.csv"
+    roster.write_text("Navn;Arbejdssted\n;Skole\n", "utf-8")
+    result = run_cli("--course", str(MINI), "workshop", "politi-kort", "--roster", str(roster),
+                     "--out", str(tmp_path / "kit"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"Error: {roster}:2: the name is empty", "Nothing was printed."]
+    assert not (tmp_path / "kit").exists()

@@ -21,25 +21,16 @@ from cryptography.hazmat.primitives.serialization import (
     load_pem_private_key,
 )
 
-from course.certificates.signing import b64url, key_id, raw_public_key, unb64url
-from course.loading.text_files import SourceTextError, read_text
+from course.certificates.signing import key_id, raw_public_key
+from course.code_format import PUBLIC_KEYS_FILE, key_line
+from course.errors import OpsporError
 
 PRIVATE_KEY_FILE = "issuer-ed25519.pem"
 SIGNATURE_FILES = ("signatur.png", "signatur.jpg")  # the issuer's scanned signature, optional
-PUBLIC_KEYS_FILE = "course-key.pub"
-KEY_TYPE = "ed25519"
 
 
-class IssuerKeyError(Exception):
+class IssuerKeyError(OpsporError):
     """A key problem the issuer can fix (missing, unreadable, in a public place)."""
-
-
-class PublicKeyError(IssuerKeyError):
-    """A line of ``course-key.pub`` that is not a public key; carries the line."""
-
-    def __init__(self, line: int, message: str):
-        self.line = line
-        super().__init__(message)
 
 
 def public_keys_path(course_root: Path) -> Path:
@@ -84,7 +75,7 @@ def init_keys(keys_dir: Path, course_root: Path, forbidden: list[Path]) -> tuple
         "# Public keys of this course's certificate issuer (commit this file).\n"
         "# One key a line: type, key id, base64url key. Keep old keys so old certificates stay valid.\n")
     with public_path.open("a", encoding="utf-8") as handle:
-        handle.write(f"{header}{KEY_TYPE} {kid} {b64url(raw)}\n")
+        handle.write(f"{header}{key_line(raw)}\n")
     return private_path, kid
 
 
@@ -99,35 +90,6 @@ def load_private_key(keys_dir: Path) -> Ed25519PrivateKey:
     if not isinstance(key, Ed25519PrivateKey):
         raise IssuerKeyError(f"{path} is not an Ed25519 key")
     return key
-
-
-def read_public_keys(course_root: Path) -> dict[str, bytes]:
-    """Key id -> raw public key from ``course-key.pub``; empty when the course has no issuer yet."""
-    path = public_keys_path(course_root)
-    if not os.path.lexists(path):
-        return {}
-    try:
-        return parse_public_keys(read_text(path, course_root))
-    except (SourceTextError, PublicKeyError) as exc:
-        raise IssuerKeyError(f"{path}:{exc.line}: {exc}") from None
-
-
-def parse_public_keys(text: str) -> dict[str, bytes]:
-    """Key id -> raw key from the text of ``course-key.pub``; PublicKeyError names the bad line."""
-    keys = {}
-    for number, line in enumerate(text.split("\n"), 1):
-        fields = line.split()
-        if not fields or fields[0].startswith("#"):
-            continue
-        try:
-            kind, kid, encoded = fields[:3]
-            raw = unb64url(encoded)
-        except ValueError:
-            raise PublicKeyError(number, "expected 'ed25519 KEY-ID KEY'") from None
-        if kind != KEY_TYPE or len(raw) != 32 or key_id(raw) != kid:
-            raise PublicKeyError(number, "not a valid ed25519 public key line")
-        keys[kid] = raw
-    return keys
 
 
 def signature_image(keys_dir: Path) -> Path | None:

@@ -31,6 +31,9 @@ from functools import cache
 from pathlib import Path
 from typing import BinaryIO
 
+from course.errors import OpsporError
+from course.loading.text_files import SourceTextError, open_regular
+
 NAME_HEADERS = ("navn", "fulde navn", "fuldt navn", "deltager", "deltagernavn", "name", "full name",
                 "participant")
 FIRST_NAME_HEADERS = ("fornavn", "fornavne", "first name", "given name")
@@ -68,7 +71,7 @@ class Participant:
         return None
 
 
-class RosterError(Exception):
+class RosterError(OpsporError):
     """One ``FILE:line: message`` problem; nothing has been written when it is raised."""
 
     def __init__(self, path: Path, line: int | None, message: str):
@@ -270,9 +273,6 @@ def read_roster(path: Path, *, check_glyphs: bool = True) -> list[Participant]:
     before anything is read (a FIFO would wait for a writer forever). With
     ``check_glyphs`` a name the certificate fonts cannot print is refused too.
     """
-    # Imported here: course.loading imports the certificate keys, which import this module's package.
-    from course.loading.text_files import SourceTextError, open_regular
-
     try:
         handle = open_regular(path, max_bytes=None)
     except SourceTextError as exc:

@@ -8,10 +8,8 @@ The same format is checked in the browser by ``opspor-verify.js``.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import datetime as dt
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -21,23 +19,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from course.certificates.records import CODE_VERSION, Certificate
-
-
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
-
-
-def unb64url(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+from course.code_format import MAX_HOURS, MAX_INPUT_CHARS, MAX_TEXT_CHARS, b64url, key_id, unb64url
 
 
 def raw_public_key(key: Ed25519PublicKey) -> bytes:
     return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
-
-
-def key_id(public_raw: bytes) -> str:
-    """Eight hex digits naming a public key inside codes."""
-    return hashlib.sha256(public_raw).hexdigest()[:8]
 
 
 def sign(certificate: Certificate, private_key: Ed25519PrivateKey) -> str:
@@ -68,9 +54,6 @@ DAMAGED = "not a certificate code (damaged or incomplete)"
 NESTED = "the code holds nested data, which no certificate code does"
 UNKNOWN_FORMAT = "unknown certificate code format (not the nine parts of an Opspor certificate)"
 
-MAX_INPUT_CHARS = 8192  # a real code is under 2,000 characters, a verify link some 100 more
-MAX_TEXT_CHARS = 1000  # any one text in a code (a name is at most 100)
-MAX_HOURS = 10_000
 SIGNATURE_BYTES = 64
 _CODE = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")
 _KEY_ID = re.compile(r"[0-9a-f]{8}")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from course.claims.ledger import LEDGER_FILE
 from course.claims.tokens import Token, TokenKind, find_tokens
 from course.claims.units import course_units
 from course.diagnostics import Problem
+from course.loading.claims_ledger import LEDGER_FILE
 from course.model import Course
 
 KIND_LABELS: dict[TokenKind, str] = {

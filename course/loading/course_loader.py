@@ -10,11 +10,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from course.certificates.keys import PUBLIC_KEYS_FILE, PublicKeyError, parse_public_keys
-from course.claims import ledger as claims_ledger  # module import: course.claims uses course.loading too
+from course.code_format import PUBLIC_KEYS_FILE
 from course.diagnostics import CourseError, Problem, did_you_mean, relative
 from course.i18n import available_languages
+from course.loading.claims_ledger import load_ledger
 from course.loading.markdown_scan import BodyScan, parse_quiz, scan_body, scan_text
+from course.loading.public_keys import PublicKeyError, read_public_keys
 from course.loading.structure import validate_structure
 from course.loading.text_files import SourceTextError, read_text, split_front_matter
 from course.loading.yaml_source import LocatedYaml, YamlSyntaxError, parse_located
@@ -23,6 +24,7 @@ from course.model import (
     TRACK_IDS,
     Course,
     CourseMeta,
+    FromYaml,
     GlossaryTerm,
     Link,
     Module,
@@ -30,11 +32,13 @@ from course.model import (
     Page,
     PageMeta,
     Scenario,
+    SourceLines,
     Track,
     Workshop,
     YamlText,
 )
 from course.validation import check_course
+from course.validation.checks import duplicate_ids
 from course.validation.workshops import check_workshops
 
 
@@ -134,6 +138,8 @@ class SourceLoader:
         if located is None:
             return None
         built = validate_structure(model, located, self.rel(path), self.problems)
+        if isinstance(built, FromYaml):  # cross-file checks report at its lines without the parser
+            built.placed(SourceLines(self.rel(path), dict(located.lines)))
         return (built, located) if built is not None else None
 
     def glossary(self, path: Path) -> list[GlossaryTerm]:
@@ -178,14 +184,14 @@ class SourceLoader:
                 f"available: {', '.join(languages)}{did_you_mean(meta.language, languages)}"))
         return meta
 
-    def public_keys(self, path: Path) -> None:
-        """``course-key.pub`` is read by the site build and ``verify``: check it with the sources."""
-        if not os.path.lexists(path):
-            return
+    def public_keys(self) -> dict[str, bytes]:
+        """The issuer's public keys (``course-key.pub``), for the verify page and ``verify``; a bad line is a
+        problem here, so no output has to read the file again."""
         try:
-            parse_public_keys(read_text(path, self.root))
+            return read_public_keys(self.root)
         except (SourceTextError, PublicKeyError) as exc:
-            self.problems.append(Problem(self.rel(path), exc.line, str(exc)))
+            self.problems.append(Problem(PUBLIC_KEYS_FILE, exc.line, str(exc)))
+            return {}
 
 
 def load_course(root: Path) -> Course:
@@ -193,7 +199,7 @@ def load_course(root: Path) -> Course:
     root = root.resolve()
     loader = SourceLoader(root)
     meta = loader.course_meta(root / "course.yml")
-    loader.public_keys(root / PUBLIC_KEYS_FILE)
+    public_keys = loader.public_keys()
 
     modules = [m for p in sorted((root / "modules").glob("*.md")) if (m := loader.module(p))]
     pages = [p for f in sorted((root / "pages").glob("*.md")) if (p := loader.page(f))]
@@ -213,39 +219,37 @@ def load_course(root: Path) -> Course:
         if (loaded := loader.model_file(path, Workshop))
     ]
     glossary = loader.glossary(root / "glossary.yml")
-    claims, claim_problems = claims_ledger.load_ledger(root)
+    claims, claim_problems = load_ledger(root)
     loader.problems += claim_problems
-    # course links in YAML strings (scenarios, tracks, glossary, course.yml), by file
-    scenario_links = {path: links for path, links in loader.string_links.items() if links
-                      and not path.endswith(".md")}
-
-    problems = check_course(
+    scenarios = [s for _, (s, _) in scenario_sources]
+    problems = duplicate_ids(root, modules, scenarios, pages)
+    course = Course(
         root=root,
-        modules=modules,
-        pages=pages,
-        scenarios=[(loader.rel(p), s, loc) for p, (s, loc) in scenario_sources],
-        tracks=[(loader.rel(p), t, loc) for p, (t, loc) in track_sources],
-        glossary=glossary,
-        scenario_links=scenario_links,
-    )
-    problems += check_workshops([(loader.rel(p), w, loc) for p, (w, loc) in workshop_sources],
-                                {m.id: m for m in modules}, {s.id: s for _, (s, _) in scenario_sources},
-                                {t.id: t for _, (t, _) in track_sources})
-    all_problems = loader.problems + problems
-    if all_problems or meta is None:
-        raise CourseError(all_problems)
-    return Course(
-        root=root,
-        meta=meta,
+        # the checks never read the settings, so a broken course.yml hides no other file's problems
+        meta=meta or CourseMeta.model_construct(),
         modules={m.id: m for m in modules},
-        scenarios={s.id: s for _, (s, _) in scenario_sources},
-        tracks={t.id: t for t in sorted((t for _, (t, _) in track_sources), key=lambda t: TRACK_IDS.index(t.id))},
+        scenarios={s.id: s for s in scenarios},
+        tracks={t.id: t for t in sorted((t for _, (t, _) in track_sources), key=_track_order)},
         glossary=tuple(glossary),
         pages={p.meta.id: p for p in pages},
         claims=claims,
         yaml_texts=tuple(loader.yaml_texts),
+        # course links in YAML strings (scenarios, tracks, glossary, course.yml), by file
+        yaml_links={path: links for path, links in loader.string_links.items()
+                    if links and not path.endswith(".md")},
         workshops={w.id: w for _, (w, _) in workshop_sources},
+        public_keys=public_keys,
     )
+    problems += check_course(course) + check_workshops(course)
+    all_problems = loader.problems + problems
+    if all_problems or meta is None:
+        raise CourseError(all_problems)
+    return course
+
+
+def _track_order(track: Track) -> int:
+    """Tracks in the course's fixed order (an unknown id, already a problem, last)."""
+    return TRACK_IDS.index(track.id) if track.id in TRACK_IDS else len(TRACK_IDS)
 
 
 def _strings(data: Any, path: tuple[Any, ...]):

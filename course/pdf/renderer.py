@@ -7,7 +7,6 @@ instead of a process growing by 0.25 MB per PDF).
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from functools import cached_property
 from pathlib import Path
@@ -18,25 +17,12 @@ from markupsafe import escape
 
 from course.author_markdown import url_text
 from course.i18n import ui_strings
+from course.i18n.formats import format_hours, long_date
 from course.pdf.asset_fetcher import PDF_DIR, ProjectAssetFetcher
 from course.pdf.print_markdown import inline_markdown, print_markdown, typographic_quotes
 from course.templating import environment
 
 TEMPLATES = PDF_DIR / "templates"
-DANISH_MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-                 "oktober", "november", "december")
-
-
-def long_date(date: dt.date, language: str = "da") -> str:
-    if language == "da":
-        return f"{date.day}. {DANISH_MONTHS[date.month - 1]} {date.year}"
-    return date.strftime("%-d %B %Y")
-
-
-def format_hours(hours: float) -> str:
-    return f"{hours:g}".replace(".", ",")
-
-
 PAGE_LABELS = "page-labels"  # a stylesheet made from the UI strings, not a file
 
 
@@ -72,7 +58,7 @@ class PrintRenderer:
         env = environment(TEMPLATES, autoescape=True, keep_trailing_newline=False)  # every template is HTML
         env.filters.update(
             long_date=lambda d: long_date(d, self.language),
-            hours=format_hours,
+            hours=lambda h: format_hours(h, self.language),
             markdown=lambda text, shift_headings=0: typographic_quotes(
                 print_markdown(text, shift_headings), self.language),
             inline=lambda text: typographic_quotes(inline_markdown(text), self.language),

@@ -18,6 +18,7 @@ from course.site.runtime import PAGE_SCRIPTS, RUNTIME_SCRIPTS
 from course.site.shell_input import ShellError, ShellInput
 from course.site.shells import render_shell
 from course.site.text_render import shell_text
+from course.errors import OpsporError
 
 ASSETS = Path(__file__).parent / "assets"
 VENDOR_FILES: dict[str, str] = {
@@ -37,7 +38,7 @@ __all__ = ["PAGE_SCRIPTS", "RUNTIME_SCRIPTS", "SetupError", "ShellError", "build
            "write_docs"]
 
 
-class SetupError(Exception):
+class SetupError(OpsporError):
     """A vendored browser file is missing: the set-up step (npm ci) has not run."""
 
 

@@ -18,6 +18,7 @@ import jinja2
 
 from course import urls
 from course.author_markdown import author_html, escape_markdown_html
+from course.i18n.formats import format_hours, format_percent_mark
 from course.model import Course, EndingNote, Module, Page, Scenario, Source, Track, option_ref
 from course.script_json import script_json
 from course.site import edition_docs, verify_page
@@ -218,13 +219,14 @@ class DocsTreeWriter:
         self.origins[doc] = self.yaml_origin("tracks/", track.id)
         # in track order, the level as a badge: the order is the track's, not the levels'
         self.write(doc, "track.md.j2", track=track, items=self.track_items(track, doc),
-                   hours=format_hours(self.course.track_hours(track.id)),
+                   hours=format_hours(self.course.track_hours(track.id), self.course.meta.language),
+                   pass_mark=format_percent_mark(track.pass_mark, self.course.meta.language),
                    minutes=self.course.track_minutes(track.id))
 
     def track_summaries(self, from_doc: str) -> list[dict[str, Any]]:
         return [
             dict(id=t.id, title=t.title, audience=t.audience, item_count=len(t.items),
-                 hours=format_hours(self.course.track_hours(t.id)),
+                 hours=format_hours(self.course.track_hours(t.id), self.course.meta.language),
                  link=urls.relative(urls.track_doc(t.id), from_doc))
             for t in self.course.tracks.values()
         ]
@@ -267,10 +269,6 @@ def _relative_to(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def format_hours(hours: float) -> str:
-    return f"{hours:g}".replace(".", ",")
 
 
 def note_condition(note: EndingNote, numbers: dict[str, int], t: dict[str, str]) -> str:

@@ -14,12 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from course.model import Link, YamlText
+from course.errors import OpsporError
 
 QUICK_EXIT_URL = "https://www.dr.dk/"  # where "Luk siden" goes: a neutral news site, in the same tab
 
 
-class ShellError(Exception):
+class ShellError(OpsporError):
     """The shell refused the generated pages (a broken link or anchor, or any warning)."""
+
+    def report_lines(self) -> list[str]:
+        """The shell's own lines (each ``path:line: ...``) under a line that says who reported them."""
+        return ["Error: the site shell reported:", str(self), *getattr(self, "__notes__", ())]
 
 
 @dataclass(frozen=True)

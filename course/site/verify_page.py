@@ -1,8 +1,8 @@
 """Data for the certificate verify page (``bekraeft.html``).
 
 The page checks trainer-issued certificate codes in the browser, offline: it
-needs the issuer's public keys (``course-key.pub`` beside ``course.yml``, read
-at build time; no private key is ever read here), its UI strings, the track
+needs the issuer's public keys (``course-key.pub`` beside ``course.yml``, read and
+checked by the loader into ``Course.public_keys``; no private key is ever read here), its UI strings, the track
 titles and where the vendored fallback verifier lies.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from course.code_format import MAX_HOURS, MAX_INPUT_CHARS, MAX_TEXT_CHARS, b64url
 from course.model import Course
 from course import urls
 from course.script_json import script_json
@@ -21,16 +22,8 @@ VERIFY_SCRIPT = f"{urls.ASSET_DIR}/opspor-verify.js"
 
 def verify_page_json(course: Course, strings: dict[str, str]) -> str:
     """JSON for a ``<script type="application/json">`` element, safe inside HTML."""
-    from course.certificates.keys import IssuerKeyError, read_public_keys
-    from course.certificates.signing import MAX_HOURS, MAX_INPUT_CHARS, MAX_TEXT_CHARS, b64url
-    from course.site import SetupError
-
-    try:
-        keys = read_public_keys(course.root)
-    except IssuerKeyError as exc:
-        raise SetupError(str(exc)) from None
     data = {
-        "keys": {kid: b64url(raw) for kid, raw in keys.items()},
+        "keys": {kid: b64url(raw) for kid, raw in course.public_keys.items()},
         "fallback": urls.relative(FALLBACK_VERIFIER, urls.VERIFY_DOC),
         "language": course.meta.language,
         "tracks": {t.id: t.title for t in course.tracks.values()},

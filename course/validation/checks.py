@@ -8,17 +8,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from course.diagnostics import Problem, did_you_mean, relative
-from course.loading.yaml_source import LocatedYaml
 from course.model import (
     ALL_TRACKS,
     SLUG,
     TRACK_IDS,
-    GlossaryTerm,
-    Link,
+    Course,
     Module,
     Page,
     Scenario,
-    Track,
     applies_to,
 )
 from course.validation.scenario_graph import check_scenario_graph
@@ -26,33 +23,35 @@ from course.validation.scenario_graph import check_scenario_graph
 SLUG_RE = re.compile(SLUG)
 
 REQUIRED_PAGES = ("index", "hjaelp", "om")
-Located = tuple[str, object, LocatedYaml]
 
 
-def check_course(
-    *,
-    root: Path,
-    modules: list[Module],
-    pages: list[Page],
-    scenarios: list[tuple[str, Scenario, LocatedYaml]],
-    tracks: list[tuple[str, Track, LocatedYaml]],
-    glossary: list[GlossaryTerm],
-    scenario_links: dict[str, tuple[Link, ...]],
-) -> list[Problem]:
+def duplicate_ids(root: Path, modules: list[Module], scenarios: list[Scenario], pages: list[Page]) -> list[Problem]:
+    """Two files claiming one id, before the course keys its items by id (and so keeps only one)."""
     problems: list[Problem] = []
+    _duplicates(problems, [(relative(m.path, root), 2, m.id) for m in modules], "module")
+    _duplicates(problems, [(s.source.path, s.source.line_of(("id",)), s.id) for s in scenarios], "scenario")
+    _duplicates(problems, [(relative(p.path, root), 2, p.meta.id) for p in pages], "page")
+    # glossary ids are unique by the time they get here: the loader reports a repeat at its own line
+    return problems
+
+
+def check_course(course: Course) -> list[Problem]:
+    """Every cross-file problem of ``course``, each at the ``path:line`` the loader recorded."""
+    problems: list[Problem] = []
+    root = course.root
+    modules = list(course.modules.values())
+    pages = list(course.pages.values())
+    scenarios = list(course.scenarios.values())
 
     def module_line(module: Module, key: str) -> int:
         return module.key_lines.get(key, 2)
 
     mod_paths = {m.id: relative(m.path, root) for m in modules}
-    _duplicates(problems, [(relative(m.path, root), 2, m.id) for m in modules], "module")
-    _duplicates(problems, [(p, loc.line_of(("id",)), s.id) for p, s, loc in scenarios], "scenario")
-    _duplicates(problems, [(relative(p.path, root), 2, p.meta.id) for p in pages], "page")
-    # glossary ids are unique by the time they get here: the loader reports a repeat at its own line
     module_ids = {m.id for m in modules}
-    for path, scenario, loc in scenarios:
+    for scenario in scenarios:
         if scenario.id in module_ids:
-            problems.append(Problem(path, loc.line_of(("id",)), f"id '{scenario.id}' is also a module id"))
+            problems.append(Problem(scenario.source.path, scenario.source.line_of(("id",)),
+                                    f"id '{scenario.id}' is also a module id"))
 
     track_choices = (*TRACK_IDS, ALL_TRACKS)
     for module in modules:
@@ -70,23 +69,24 @@ def check_course(
         problems.append(Problem(mod_paths[module.id], module_line(module, "prerequisites"),
                                 f"prerequisites form a cycle through '{cycle_start}'"))
 
-    for path, scenario, loc in scenarios:
+    for scenario in scenarios:
+        src = scenario.source
         for kind, mapping in (("step", scenario.steps), ("ending", scenario.endings)):
             for item_id in mapping:
                 if not SLUG_RE.match(str(item_id)):
-                    problems.append(Problem(path, loc.line_of((f"{kind}s", item_id)),
+                    problems.append(Problem(src.path, src.line_of((f"{kind}s", item_id)),
                                             f"{kind} id '{item_id}' is not a slug (use a-z, 0-9 and '-')"))
         for index, name in enumerate(scenario.tracks):
             if name not in track_choices:
-                problems.append(Problem(path, loc.line_of(("tracks", index)),
+                problems.append(Problem(src.path, src.line_of(("tracks", index)),
                                         f"tracks: '{name}' is not a track{did_you_mean(name, track_choices)}"))
         check_scenario_graph(
-            scenario, lambda where, message, p=path, lc=loc: problems.append(Problem(p, lc.line_of(where), message))
+            scenario, lambda where, message, lc=src: problems.append(Problem(lc.path, lc.line_of(where), message))
         )
 
-    _check_tracks(problems, modules, scenarios, tracks, root, mod_paths, module_line)
+    _check_tracks(problems, course, mod_paths, module_line)
 
-    _check_links(problems, root, modules, pages, scenarios, glossary, scenario_links, mod_paths)
+    _check_links(problems, course, mod_paths)
 
     present = {p.meta.id for p in pages}
     for required in REQUIRED_PAGES:
@@ -131,11 +131,13 @@ def _prerequisite_cycles(modules: list[Module]) -> list[str]:
     return sorted(set(found))
 
 
-def _check_tracks(problems, modules, scenarios, tracks, root, mod_paths, module_line) -> None:
+def _check_tracks(problems, course: Course, mod_paths, module_line) -> None:
+    modules = list(course.modules.values())
     by_id = {m.id: m.meta.tracks for m in modules}
-    by_id.update({s.id: s.tracks for _, s, _ in scenarios})
+    by_id.update({s.id: s.tracks for s in course.scenarios.values()})
     defined = set()
-    for path, track, loc in tracks:
+    for track in course.tracks.values():
+        path, loc = track.source.path, track.source
         defined.add(track.id)
         if track.id not in TRACK_IDS:
             problems.append(Problem(path, loc.line_of(("id",)),
@@ -179,21 +181,23 @@ def scenario_anchors(scenario: Scenario) -> set[str]:
     return {f"trin-{s}" for s in scenario.steps} | {f"slut-{e}" for e in scenario.endings}
 
 
-def _check_links(problems, root, modules, pages, scenarios, glossary, scenario_links, mod_paths) -> None:
+def _check_links(problems, course: Course, mod_paths) -> None:
     """Every course link points to something that exists, and a #fragment to one of its headings."""
+    root, modules, pages = course.root, list(course.modules.values()), list(course.pages.values())
+    scenarios, glossary = list(course.scenarios.values()), course.glossary
     anchors: dict[str, dict[str, set[str]]] = {
         "modul": {m.id: set(m.anchors) for m in modules},
-        "scenarie": {s.id: scenario_anchors(s) for _, s, _ in scenarios},
+        "scenarie": {s.id: scenario_anchors(s) for s in scenarios},
         "ordliste": {t.id: set() for t in glossary},
         "side": {p.meta.id: set(p.anchors) for p in pages},
     }
     local = {mod_paths[m.id]: set(m.anchors) for m in modules}
     local |= {relative(p.path, root): set(p.anchors) for p in pages}
-    local |= {path: scenario_anchors(s) for path, s, _ in scenarios}
+    local |= {s.source.path: scenario_anchors(s) for s in scenarios}
     local["glossary.yml"] = {t.id for t in glossary}
     sources = [(mod_paths[m.id], m.links) for m in modules]
     sources += [(relative(p.path, root), p.links) for p in pages]
-    sources += list(scenario_links.items())
+    sources += list(course.yaml_links.items())
     for path, links in sources:
         for link in links:
             if not link.scheme:

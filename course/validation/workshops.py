@@ -11,22 +11,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from course.diagnostics import Problem, did_you_mean
-from course.loading.yaml_source import LocatedYaml
-from course.model import Module, Scenario, Track, Workshop, applies_to
+from course.model import Course, Module, SourceLines, Track, Workshop, applies_to
 
 
 def track_questions(track: Track, modules: dict[str, Module]) -> int:
     return sum(len(modules[i].questions) for i in track.items if i in modules)
 
 
-def check_workshops(workshops: list[tuple[str, Workshop, LocatedYaml]], modules: dict[str, Module],
-                    scenarios: dict[str, Scenario], tracks: dict[str, Track]) -> list[Problem]:
+def check_workshops(course: Course) -> list[Problem]:
+    """Every problem of the course's workshops, at the workshop file's ``path:line``."""
+    modules, scenarios, tracks = course.modules, course.scenarios, course.tracks
     problems: list[Problem] = []
-    for path, workshop, loc in workshops:
-        def report(where: tuple, message: str, p: str = path, lc: LocatedYaml = loc) -> None:
-            problems.append(Problem(p, lc.line_of(where), message))
+    for workshop in course.workshops.values():
+        def report(where: tuple, message: str, lc: SourceLines = workshop.source) -> None:
+            problems.append(Problem(lc.path, lc.line_of(where), message))
 
-        if Path(path).stem != workshop.id:
+        if Path(workshop.source.path).stem != workshop.id:
             report(("id",), f"file name must be workshops/{workshop.id}.yml")
         track = tracks.get(workshop.track)
         if track is None:

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from course.certificates.keys import IssuerKeyError, init_keys, load_private_key, read_public_keys
+from course.certificates.keys import IssuerKeyError, init_keys, load_private_key
 from course.certificates.records import issue
 from course.certificates.roster import Participant
 from course.certificates.signing import sign, verify
+from course.loading.public_keys import read_public_keys
 from course.model import Course
 from tests.certificates.conftest import Issuer, tampered
 

@@ -45,9 +45,10 @@ def test_random_damage_to_a_real_code_never_raises(issuer: Issuer) -> None:
     import datetime as dt
     import random
 
-    from course.certificates.keys import load_private_key, read_public_keys
+    from course.certificates.keys import load_private_key
     from course.certificates.records import Certificate
     from course.certificates.signing import sign
+    from course.loading.public_keys import read_public_keys
 
     record = Certificate("20260301-001-ABCD", "Åse", "laerer", "Spor for laerer", 4.5, dt.date(2026, 3, 1), "X")
     code = sign(record, load_private_key(issuer.keys_dir))

@@ -126,7 +126,7 @@ def test_packs_for_one_track_and_an_unknown_track(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stderr
     assert [p.name for p in (tmp_path / "one" / "spor").iterdir()] == ["politi-workshoppakke.pdf"]
     bad = run_cli("--course", str(MINI), "packs", "--track", "nope", "--out", str(tmp_path / "two"))
-    assert bad.returncode == 1 and "no track 'nope'" in bad.stderr
+    assert bad.returncode == 2 and "unknown track 'nope'" in bad.stderr  # a usage error, before any work
     assert not (tmp_path / "two").exists()
 
 
