@@ -41,7 +41,8 @@ from pathlib import Path
 from course.certificates.keys import load_private_key
 from course.certificates.records import Certificate
 from course.certificates.signing import sign
-from course.pdf.certificates import CertificatePrinter, SignedCertificate, verify_link
+from course.certificates.signed import SignedCertificate, verify_link
+from course.pdf.certificates import CertificatePrinter
 from course.pdf.renderer import PrintRenderer
 key = load_private_key(Path(sys.argv[1]))
 c = Certificate(id="20260301-001-ABCD", name="Åse Øberg-Lærkesen", track_id="laerer", track_title="Spor for laerer",

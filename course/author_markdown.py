@@ -5,7 +5,7 @@ glossary definitions, the content note, module bodies for print). Wherever that 
 HTML outside the shell's own page rendering, it goes through :func:`author_html`, with one
 configuration:
 
-- raw HTML is escaped first (:func:`escape_markdown_html`), so author text can never become live
+- raw HTML is escaped first (:func:`course.markup_policy.escape_markdown_html`), so author text can never become live
   markup, wherever it is read;
 - the shell's extensions (``course.markup_policy.AUTHOR_EXTENSIONS``; ``md_in_html`` is left out:
   with ``<`` escaped it has nothing to act on), so a table or an admonition prints and imports
@@ -35,7 +35,7 @@ from urllib.parse import unquote
 import markdown
 from markupsafe import escape
 
-from course.markup_policy import AUTHOR_EXTENSIONS, GuardExtension
+from course.markup_policy import AUTHOR_EXTENSIONS, GuardExtension, escape_markdown_html
 from course.slots.extension import SlotExtension
 from course.urls import Present, rewrite_links
 
@@ -43,17 +43,6 @@ EXTENSIONS = tuple(e for e in AUTHOR_EXTENSIONS if e != "md_in_html")
 _COURSE_LINK = re.compile(r"\[([^\]]*)\]\((?:modul|scenarie|ordliste|side):[^)]*\)")
 _EXTERNAL_LINK = re.compile(r'<a href="(https?://[^"]*)">(.*?)</a>', re.DOTALL)
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-
-
-def escape_markdown_html(text: str) -> str:
-    """Neutralise raw HTML in author text while keeping Markdown working.
-
-    Not markupsafe's escape: that also turns ``>`` and quotes into entities, which would break
-    Markdown block quotes and link titles. ``&`` and ``<`` are all HTML needs to stay text; what
-    Markdown itself makes of the text is then judged by the markup policy (``check``) and guarded
-    on render.
-    """
-    return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def course_links_as_text(markdown_text: str) -> str:

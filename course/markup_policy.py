@@ -60,6 +60,17 @@ def rendered_url_is_safe(url: str, *, image: bool = False) -> bool:
     return not image and scheme in WEB_SCHEMES
 
 
+def escape_markdown_html(text: str) -> str:
+    """Neutralise raw HTML in author text while keeping Markdown working.
+
+    Not markupsafe's escape: that also turns ``>`` and quotes into entities, which would break
+    Markdown block quotes and link titles. ``&`` and ``<`` are all HTML needs to stay text; what
+    Markdown itself makes of the text is then judged by the markup policy (``check``) and guarded
+    on render.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
 @dataclass(frozen=True)
 class Finding:
     line: int

@@ -101,9 +101,10 @@ def write_run(run: CertificateRun, folder: Path, site_url: str | None,
 
     Returns the combined PDF. The PDF layer is imported here, when there is something to lay out.
     """
+    from course.certificates.signed import SignedCertificates
     from course.editions.credit import credit_lines
     from course.i18n import ui_strings
-    from course.pdf.certificates import SignedCertificates, print_certificates
+    from course.pdf.certificates import print_certificates
 
     course = run.course
     items = SignedCertificates(run.records, run.private_key, site_url)

@@ -11,16 +11,12 @@ import io
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import TYPE_CHECKING
 
 import segno
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PIL import Image
 
-from course.certificates.records import Certificate
-from course.certificates.signing import sign
 from course.editions.credit import NO_CREDIT, Credit
 from course.pdf.glyphs import needs_upright
 from course.pdf.pdf_files import PdfJoiner, split_pages
@@ -28,6 +24,9 @@ from course.pdf.renderer import PrintRenderer
 from course.pdf.workers import map_in_workers
 from course.scratch import scratch_folder
 from course.spreadsheet_csv import SpreadsheetWriter
+
+if TYPE_CHECKING:  # laid out here, made and signed by course.certificates (which uses this module)
+    from course.certificates.signed import SignedCertificate
 
 STYLESHEETS = ["fonts.css", "certificate.css"]
 CHUNK = 20  # certificates laid out together: one document, one run PDF
@@ -39,48 +38,6 @@ QR_MASK = 2  # a fixed mask: choosing the best of eight costs 15 ms a code; ever
 _WHITE = b"\xff"
 _DARK_TO_BLACK = bytes([255, 0]) + bytes(254)  # segno's matrix: 1 = dark module
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa", "ß": "ss"})
-
-
-@dataclass(frozen=True)
-class SignedCertificate:
-    certificate: Certificate
-    code: str
-    qr_text: str  # the verify URL with the code, or the bare code when the site's address is unknown
-
-
-class SignedCertificates(Sequence[SignedCertificate]):
-    """The certificates of a roster, each signed when it is asked for.
-
-    A list of 10,000 signed certificates with their codes and links is some 20 MB,
-    copied into every worker; this holds only the records and signs one (some 50 us)
-    when a worker lays it out, or when the register is written. Ed25519 signatures
-    are deterministic, so every read gives the same code.
-    """
-
-    def __init__(self, records: Sequence[Certificate], private_key: Ed25519PrivateKey, site_url: str | None):
-        self.records, self.private_key, self.site_url = records, private_key, site_url
-
-    def __len__(self) -> int:
-        return len(self.records)
-
-    def _signed(self, record: Certificate) -> SignedCertificate:
-        code = sign(record, self.private_key)
-        return SignedCertificate(record, code, verify_link(code, self.site_url))
-
-    @overload
-    def __getitem__(self, index: int) -> SignedCertificate: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[SignedCertificate]: ...
-
-    def __getitem__(self, index: int | slice) -> SignedCertificate | list[SignedCertificate]:
-        if isinstance(index, slice):
-            return [self._signed(record) for record in self.records[index]]
-        return self._signed(self.records[index])
-
-
-def verify_link(code: str, site_url: str | None) -> str:
-    return f"{site_url.rstrip('/')}/bekraeft.html#{code}" if site_url else code
 
 
 def qr_png(text: str) -> str:

@@ -14,14 +14,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from course.certificates.roster import Participant
 from course.editions.credit import credit_lines, printed_course_title
 from course.model import SLUG, Course, Question, Scenario, Workshop
 from course.pdf.handouts import HandoutPrinter, key_file
 from course.pdf.packs import WORKSHOPS_DIR, PackPrinter
 from course.pdf.renderer import PrintRenderer
 from course.pdf.workers import map_in_workers
+
+if TYPE_CHECKING:  # the sign-in sheet lists roster participants, read by course.certificates
+    from course.certificates.roster import Participant
 
 SLUG_RE = re.compile(SLUG)
 AGENDA_FILE = "01-dagsorden.pdf"

@@ -26,8 +26,8 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
-from course.author_markdown import escape_markdown_html
 from course.loading.quiz_syntax import ParsedQuiz, parse_quiz_content, quiz_blocks
+from course.markup_policy import escape_markdown_html
 from course.templating import environment
 
 TEMPLATES = Path(__file__).parent / "templates"

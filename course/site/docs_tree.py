@@ -17,7 +17,8 @@ from urllib.parse import quote
 import jinja2
 
 from course import urls
-from course.author_markdown import author_html, escape_markdown_html
+from course.author_markdown import author_html
+from course.markup_policy import escape_markdown_html
 from course.i18n.formats import format_hours, format_percent_mark
 from course.model import Course, EndingNote, Module, Page, Scenario, Source, Track, option_ref
 from course.script_json import script_json

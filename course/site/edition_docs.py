@@ -12,7 +12,7 @@ import re
 
 from course.editions.loading import LOCAL_PAGE_ID
 from course.editions.model import Edition
-from course.author_markdown import escape_markdown_html
+from course.markup_policy import escape_markdown_html
 from course.editions.phones import is_placeholder, tel_href
 from course.model import Module
 from course import urls

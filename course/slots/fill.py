@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from course.author_markdown import escape_markdown_html
 from course.loading.slot_syntax import INDENT, slot_spans
+from course.markup_policy import escape_markdown_html
 
 
 def fill_slots(body: str, fills: Mapping[str, str], suffix: str = "", *, escape: bool = True) -> str:

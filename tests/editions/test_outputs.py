@@ -13,13 +13,14 @@ from PIL import Image
 from pypdf import PdfReader
 
 from course.certificates.records import Certificate
+from course.certificates.signed import SignedCertificate
 from course.editions.credit import credit_lines
 from course.editions.loading import load_edition
 from course.i18n import ui_strings
 from course.model import Course
 from course.packaging.scorm_manifest import ManifestInput, render_manifest
 from course.packaging.scorm_package import package_name
-from course.pdf.certificates import SignedCertificate, print_certificates
+from course.pdf.certificates import print_certificates
 from course.pdf.handouts import HandoutPrinter
 from course.pdf.packs import STYLESHEETS, PackPrinter
 from course.pdf.renderer import PrintRenderer

@@ -11,10 +11,11 @@ from pypdf import PdfReader
 
 from course.certificates.records import issue
 from course.certificates.roster import Participant
+from course.certificates.signed import SignedCertificate
 from course.certificates.signing import sign
 from course.model import Course
 from course.pdf import certificates as certificate_pdfs
-from course.pdf.certificates import SignedCertificate, print_certificates
+from course.pdf.certificates import print_certificates
 
 NAMES = ["Åse Ø", "Bo Æ", "Cai Å", "Dorte Ø", "Ebbe Æ"]
 
