@@ -19,7 +19,7 @@ check: setup
 
 test: setup-dev system-build system-test
 	node --test tests/js
-	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q -n auto --dist loadfile tests
 
 lint: setup-dev
 	$(VENV)/bin/ruff check course build.py tests bench
