@@ -250,6 +250,9 @@ class CourseMeta(Strict):
     claims: ClaimsSettings = ClaimsSettings()
     # the HTML shell that turns the docs tree into pages (`build --shell` overrides it)
     shell: ShellName = "mkdocs"
+    # where the site is published (https://...): absolute addresses in the sitemap, and the folder a web
+    # server's not-found page links from; empty when unknown (the site works from any folder or file://)
+    site_url: str = Field(default="", pattern=r"^(https://[^\s/]+(/\S*)?)?$")
 
 
 REGEX_PREFIX = "re:"

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from course.loading import load_course
-from course.model import Course
+from course.model import SHELL_NAMES, Course
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -55,31 +55,39 @@ def build_into(course: Course, target: Path, shell: str | None = None) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def mini_site(mini_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_into(mini_course, tmp_path_factory.mktemp("mini-site") / "site")
+def _site_fixture(course_fixture: str, shell: str) -> object:
+    """A session fixture ``<shell>_<mini|default>_site``: that course built by that shell, once."""
+
+    def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+        course = request.getfixturevalue(f"{course_fixture}_course")
+        return build_into(course, tmp_path_factory.mktemp(f"{course_fixture}-{shell}") / "site", shell)
+
+    return pytest.fixture(scope="session", name=f"{shell}_{course_fixture}_site")(built)
+
+
+# <shell>_mini_site and <shell>_default_site for every shell, made
+# from the model's list of shells, so no test here names a shell (course/site/shells.py does).
+for _shell in SHELL_NAMES:
+    for _course in ("mini", "default"):
+        globals()[f"_{_shell}_{_course}_site"] = _site_fixture(_course, _shell)
 
 
 @pytest.fixture(scope="session")
-def default_site(default_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_into(default_course, tmp_path_factory.mktemp("default-site") / "site")
+def mini_site(mini_course: Course, request: pytest.FixtureRequest) -> Path:
+    """The mini course as it builds by default (its own ``shell:``). tests/browser overrides this with
+    one site per shell, so every browser test runs against both shells."""
+    return request.getfixturevalue(f"{mini_course.meta.shell}_mini_site")
 
 
 @pytest.fixture(scope="session")
-def native_mini_site(mini_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The mini course through Opspor's own shell (course/site/native_shell)."""
-    return build_into(mini_course, tmp_path_factory.mktemp("native-mini-site") / "site", "native")
+def default_site(default_course: Course, request: pytest.FixtureRequest) -> Path:
+    return request.getfixturevalue(f"{default_course.meta.shell}_default_site")
 
 
-@pytest.fixture(scope="session", params=["mini_site", "native_mini_site"])
+@pytest.fixture(scope="session", params=SHELL_NAMES)
 def any_mini_site(request: pytest.FixtureRequest) -> Path:
-    """The mini course built by each HTML shell in turn (the default one, then the native one)."""
-    return request.getfixturevalue(request.param)
-
-
-@pytest.fixture(scope="session")
-def native_default_site(default_course: Course, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_into(default_course, tmp_path_factory.mktemp("native-default-site") / "site", "native")
+    """The mini course built by each HTML shell in turn: a test that takes it runs against both."""
+    return request.getfixturevalue(f"{request.param}_mini_site")
 
 
 @dataclass

@@ -96,6 +96,7 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
         filled_slots=tuple(edition.fills) if edition else (),
         logo=logo,
         notice=strings["edition_example_notice"] if edition and edition.example else None,
+        site_url=course.meta.site_url,
         origins=writer.origins,
     )
 

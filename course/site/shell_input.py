@@ -56,4 +56,5 @@ class ShellInput:
     edition_name: str = ""  # a local edition's name (build.py --edition), shown in its slots
     filled_slots: tuple[str, ...] = ()  # the slots the edition filled
     logo: str | None = None  # the edition's logo, a path inside docs_dir, shown in the header as <img>
+    site_url: str = ""  # course.yml's site_url: where the site is published, if known
     notice: str | None = None  # a notice on every page (the example edition's "Eksempel – ...")

@@ -21,24 +21,24 @@ def check(page, label: str, found: dict[str, list]) -> None:
         found[label] = violations
 
 
-def test_axe_reports_no_violations_on_any_page_type_or_state(any_mini_site: Path, offline_page) -> None:
+def test_axe_reports_no_violations_on_any_page_type_or_state(mini_site: Path, offline_page) -> None:
     page, _ = offline_page
     found: dict[str, list] = {}
 
     # A module page first: it also carries the first-visit content note.
-    open_page(page, any_mini_site, "moduler/grundmodul.html")
+    open_page(page, mini_site, "moduler/grundmodul.html")
     assert page.locator(".opspor-first-visit-note").is_visible()
     check(page, "module page with quiz, before answering (and the content note)", found)
     answer_quiz(page, 0, correct=True)
     answer_quiz(page, 1, correct=False)
     check(page, "module page with quiz, after answering", found)
 
-    open_page(page, any_mini_site, "index.html")
+    open_page(page, mini_site, "index.html")
     check(page, "front page", found)
-    open_page(page, any_mini_site, "spor/sygeplejerske.html")
+    open_page(page, mini_site, "spor/sygeplejerske.html")
     check(page, "track page", found)
 
-    open_page(page, any_mini_site, "scenarier/test-scenarie.html")
+    open_page(page, mini_site, "scenarier/test-scenarie.html")
     check(page, "scenario page at the start", found)
     choose_by_keyboard(page, 0)
     check(page, "scenario page mid-way", found)
@@ -49,23 +49,23 @@ def test_axe_reports_no_violations_on_any_page_type_or_state(any_mini_site: Path
     page.locator("#opspor-player .opspor-debrief").wait_for()
     check(page, "scenario page at an ending", found)
 
-    answer_module(page, any_mini_site, "grundmodul")
-    answer_module(page, any_mini_site, "rollemodul")
-    open_page(page, any_mini_site, "mit-forloeb.html")
+    answer_module(page, mini_site, "grundmodul")
+    answer_module(page, mini_site, "rollemodul")
+    open_page(page, mini_site, "mit-forloeb.html")
     check(page, "Mit forløb", found)
-    open_page(page, any_mini_site, "bevis.html#laerer")
+    open_page(page, mini_site, "bevis.html#laerer")
     page.locator("#opspor-cert-name").fill("Test Testesen")
     assert page.locator(".opspor-certificate-sheet").is_visible()
     check(page, "certificate page", found)
-    open_page(page, any_mini_site, "hjaelp.html")
+    open_page(page, mini_site, "hjaelp.html")
     check(page, "help page", found)
 
     assert found == {}, "\n".join(f"{label}: {v}" for label, v in found.items())
 
 
-def test_scenario_player_restart_by_keyboard_returns_to_the_first_step(any_mini_site: Path, offline_page) -> None:
+def test_scenario_player_restart_by_keyboard_returns_to_the_first_step(mini_site: Path, offline_page) -> None:
     page, _ = offline_page
-    open_page(page, any_mini_site, "scenarier/test-scenarie.html")
+    open_page(page, mini_site, "scenarier/test-scenarie.html")
     walk_to_ending_by_keyboard(page)
     restart = page.get_by_role("button", name="Start forfra")
     restart.focus()

@@ -24,8 +24,9 @@ PAYLOAD_MARK = "window.__pwned"
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_into(load_course(HOSTILE), tmp_path_factory.mktemp("hostile") / "site")
+def hostile_site(shell: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile course through each shell (``shell``: tests/browser/conftest.py)."""
+    return build_into(load_course(HOSTILE), tmp_path_factory.mktemp(f"hostile-{shell}") / "site", shell)
 
 
 def pages_of(site: Path) -> list[Path]:

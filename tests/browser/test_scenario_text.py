@@ -11,10 +11,10 @@ STEP_TEXT = "Ida sidder med sin partner."
 LAST_OPTION_FEEDBACK = "Bedre end intet."
 
 
-def test_without_javascript_the_whole_scenario_is_readable(browser, any_mini_site: Path) -> None:
+def test_without_javascript_the_whole_scenario_is_readable(browser, mini_site: Path) -> None:
     context = offline_context(browser, NetworkLog(), java_script_enabled=False)
     page = context.new_page()
-    page.goto((any_mini_site / "scenarier" / "test-scenarie.html").as_uri())
+    page.goto((mini_site / "scenarier" / "test-scenarie.html").as_uri())
     text = page.locator(".opspor-scenario-text")
     assert text.is_visible()
     for words in (STEP_TEXT, "Du giver hende en folder.", "Ida tager folderen med."):
@@ -25,9 +25,9 @@ def test_without_javascript_the_whole_scenario_is_readable(browser, any_mini_sit
     context.close()
 
 
-def test_on_screen_the_player_replaces_the_text_and_print_shows_the_text(any_mini_site: Path, offline_page) -> None:
+def test_on_screen_the_player_replaces_the_text_and_print_shows_the_text(mini_site: Path, offline_page) -> None:
     page, _ = offline_page
-    open_page(page, any_mini_site, "scenarier/test-scenarie.html")
+    open_page(page, mini_site, "scenarier/test-scenarie.html")
     assert page.locator("#opspor-player fieldset").is_visible()
     assert not page.locator(".opspor-scenario-text").is_visible()
     page.get_by_role("button", name="Vis hele scenariet som tekst").click()

@@ -21,11 +21,11 @@ def browse_a_few_pages(page, site: Path) -> None:
 
 
 @pytest.mark.parametrize("how", ["button", "escape-twice"])
-def test_quick_exit_leaves_for_a_neutral_site_and_back_does_not_return(any_mini_site: Path, offline_page,
+def test_quick_exit_leaves_for_a_neutral_site_and_back_does_not_return(mini_site: Path, offline_page,
                                                                         how: str) -> None:
     page, _ = offline_page
     allow_neutral_site(page.context)
-    browse_a_few_pages(page, any_mini_site)
+    browse_a_few_pages(page, mini_site)
     if how == "button":
         page.get_by_role("link", name="Luk siden").click()
     else:
@@ -37,9 +37,9 @@ def test_quick_exit_leaves_for_a_neutral_site_and_back_does_not_return(any_mini_
     assert not page.url.startswith("file:"), f"Back returned to the course: {page.url}"
 
 
-def test_quick_exit_is_first_in_keyboard_order_and_visible_when_scrolled(any_mini_site: Path, offline_page) -> None:
+def test_quick_exit_is_first_in_keyboard_order_and_visible_when_scrolled(mini_site: Path, offline_page) -> None:
     page, _ = offline_page
-    open_page(page, any_mini_site, "scenarier/test-scenarie.html")
+    open_page(page, mini_site, "scenarier/test-scenarie.html")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Luk siden"
     page.mouse.wheel(0, 3000)
@@ -48,9 +48,9 @@ def test_quick_exit_is_first_in_keyboard_order_and_visible_when_scrolled(any_min
     assert box is not None and 0 <= box["y"] < 60, f"not on screen after scrolling: {box}"
 
 
-def test_one_escape_alone_does_not_leave(any_mini_site: Path, offline_page) -> None:
+def test_one_escape_alone_does_not_leave(mini_site: Path, offline_page) -> None:
     page, _ = offline_page
-    open_page(page, any_mini_site, "hjaelp.html")
+    open_page(page, mini_site, "hjaelp.html")
     page.keyboard.press("Escape")
     page.wait_for_timeout(1700)
     page.keyboard.press("Escape")
@@ -58,9 +58,9 @@ def test_one_escape_alone_does_not_leave(any_mini_site: Path, offline_page) -> N
     assert page.url.startswith("file:")
 
 
-def test_content_note_shows_once_on_the_first_page_visited_with_a_help_link(any_mini_site: Path, offline_page) -> None:
+def test_content_note_shows_once_on_the_first_page_visited_with_a_help_link(mini_site: Path, offline_page) -> None:
     page, _ = offline_page
-    open_page(page, any_mini_site, "moduler/rollemodul.html")
+    open_page(page, mini_site, "moduler/rollemodul.html")
     note = page.locator(".opspor-first-visit-note")
     assert note.is_visible()
     assert "Kurset handler om vold." in note.inner_text()
@@ -72,6 +72,6 @@ def test_content_note_shows_once_on_the_first_page_visited_with_a_help_link(any_
     assert page.locator(".opspor-first-visit-note").count() == 0
     assert "Ring 112" in page.locator("article").inner_text()
     for path in ("index.html", "spor/politi.html", "ordliste.html"):
-        open_page(page, any_mini_site, path)
+        open_page(page, mini_site, path)
         assert page.locator(".opspor-first-visit-note").count() == 0
         assert page.locator(".opspor-help-link").get_attribute("href").endswith("hjaelp.html")

@@ -66,6 +66,8 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
     if "markdown_extensions" in config:
         raise ShellError(f"{project_config}: markdown_extensions is not read here; both shells take "
                          "course/site/page_markdown.py's list")
+    if shell.site_url:
+        config["site_url"] = shell.site_url
     config.update(
         site_name=shell.site_name,
         docs_dir=str(shell.docs_dir),

@@ -17,9 +17,9 @@ from __future__ import annotations
 import posixpath
 import shutil
 from pathlib import Path
+from urllib.parse import urlparse
 
 import jinja2
-import yaml
 from markupsafe import Markup, escape
 
 from course import urls
@@ -57,15 +57,19 @@ def lunr_files(project_root: Path, language: str) -> dict[str, Path]:
     return found
 
 
-def _site_url(project_config: Path) -> str:
-    config = yaml.safe_load(project_config.read_text("utf-8")) or {}
-    url = str(config.get("site_url") or "")
+def _site_url(shell: ShellInput) -> str:
+    url = shell.site_url
     return url if not url or url.endswith("/") else url + "/"
+
+
+def _site_root(shell: ShellInput) -> str:
+    """The site's top folder as an absolute path (``/``, or site_url's path): the not-found page is
+    served at any address, so its links cannot be relative to where it was asked for."""
+    return urlparse(_site_url(shell)).path or "/"
 
 
 def render(project_root: Path, shell: ShellInput, work_dir: Path) -> None:
     """Build HTML into ``shell.site_dir``; raise :class:`ShellError` on a broken link or anchor."""
-    project_config = project_root / "mkdocs.yml"
     docs, site = shell.docs_dir, shell.site_dir
     lunr = lunr_files(project_root, shell.language)
     pages = render_all(shell.strings, docs,
@@ -94,7 +98,7 @@ def render(project_root: Path, shell: ShellInput, work_dir: Path) -> None:
     urls = [page.url for page in pages]
     env = environment(TEMPLATES, autoescape=True)
     (site / "sitemap.xml").write_text(
-        env.get_template("sitemap.xml.j2").render(site_url=_site_url(project_config), urls=urls), encoding="utf-8")
+        env.get_template("sitemap.xml.j2").render(site_url=_site_url(shell), urls=urls), encoding="utf-8")
 
 
 def _write_pages(shell: ShellInput, pages: list[RenderedPage], site: Path, lunr_names: list[str]) -> None:
@@ -132,10 +136,11 @@ def _write_pages(shell: ShellInput, pages: list[RenderedPage], site: Path, lunr_
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     # The 404 page: served by a web server at whatever address was asked for, so it is written
-    # for the site's top folder (like MkDocs' own, it is left out of packages: see site_snapshot).
+    # from the site's top folder, by absolute paths (it is left out of packages: see site_snapshot).
     missing = RenderedPage("404.md", "404.html", shell.strings["shell_not_found_title"], "", [])
+    root = _site_root(shell)
     (site / "404.html").write_text(template.render(
-        **common, page=missing, root="", nav_html=menus.html("404.html", ""), toc=[],
+        **common, page=missing, root=root, nav_html=menus.html("404.html", root), toc=[],
         previous=None, next=None, not_found=True), encoding="utf-8")
 
 

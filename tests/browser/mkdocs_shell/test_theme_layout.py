@@ -13,9 +13,9 @@ from tests.browser.learner import NEUTRAL_SITE, allow_neutral_site, manifest, op
 from tests.browser.test_layout import DESKTOP, FRAME, PHONE, context_page, course_frame, covering, frame_harness
 
 
-def test_in_an_lms_sized_frame_search_is_reachable(default_site: Path, browser: Any, tmp_path: Path) -> None:
+def test_in_an_lms_sized_frame_search_is_reachable(mkdocs_default_site: Path, browser: Any, tmp_path: Path) -> None:
     context, page, errors = context_page(browser, {"width": 1000, "height": 1000})
-    page.goto(frame_harness(tmp_path, default_site / "index.html").as_uri())
+    page.goto(frame_harness(tmp_path, mkdocs_default_site / "index.html").as_uri())
     frame = course_frame(page)
     assert frame.evaluate("innerWidth") == FRAME["width"]
     assert_search_reachable(frame)
@@ -37,19 +37,19 @@ def assert_search_reachable(where: Any) -> None:
     where.wait_for_function("() => !document.getElementById('__search').checked")
 
 
-def test_phone_search_is_reachable_and_closable(mini_site: Path, browser: Any) -> None:
+def test_phone_search_is_reachable_and_closable(mkdocs_mini_site: Path, browser: Any) -> None:
     context, page, errors = context_page(browser, PHONE)
-    open_page(page, mini_site, "moduler/grundmodul.html")
+    open_page(page, mkdocs_mini_site, "moduler/grundmodul.html")
     assert_search_reachable(page)
     context.close()
     assert errors == []
 
 
 @pytest.mark.parametrize("viewport", [PHONE, FRAME], ids=["390", "740"])
-def test_open_menu_never_covers_the_quick_exit(mini_site: Path, browser: Any, viewport: dict) -> None:
+def test_open_menu_never_covers_the_quick_exit(mkdocs_mini_site: Path, browser: Any, viewport: dict) -> None:
     context, page, errors = context_page(browser, viewport)
     allow_neutral_site(context)
-    open_page(page, mini_site, "moduler/grundmodul.html")
+    open_page(page, mkdocs_mini_site, "moduler/grundmodul.html")
     page.locator("label.md-header__button[for=__drawer]").click()
     page.locator(".md-sidebar--primary").wait_for(state="visible")
     page.wait_for_function("""() => { const s = document.querySelector('.md-sidebar--primary').getBoundingClientRect();
@@ -63,15 +63,16 @@ def test_open_menu_never_covers_the_quick_exit(mini_site: Path, browser: Any, vi
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390", "1366"])
-def test_jump_targets_and_back_to_top_are_clear_of_the_header(default_site: Path, browser: Any, viewport: dict) -> None:
+def test_jump_targets_and_back_to_top_are_clear_of_the_header(mkdocs_default_site: Path, browser: Any,
+                                                              viewport: dict) -> None:
     context, page, errors = context_page(browser, viewport)
-    course = manifest(default_site)
+    course = manifest(mkdocs_default_site)
     module = course["modules"][next(iter(course["modules"]))]["url"]
-    open_page(page, default_site, "ordliste.html")
+    open_page(page, mkdocs_default_site, "ordliste.html")
     term = page.locator(".md-content h2[id]").nth(5).get_attribute("id")
     hidden = []
     for path in (f"ordliste.html#{term}", f"{module}#kilder", "index.html#vaelg-dit-spor"):
-        open_page(page, default_site, path)
+        open_page(page, mkdocs_default_site, path)
         page.wait_for_function(
             "() => document.getElementById(location.hash.slice(1)).getBoundingClientRect().top < innerHeight")
         header_bottom = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
@@ -80,7 +81,7 @@ def test_jump_targets_and_back_to_top_are_clear_of_the_header(default_site: Path
             hidden.append((path, target_top, header_bottom))
     assert hidden == [], f"targets under the header (path, target top, header bottom): {hidden}"
     # "Tilbage til start" shows when scrolling back up; it must sit below the header
-    open_page(page, default_site, module)
+    open_page(page, mkdocs_default_site, module)
     page.mouse.wheel(0, 3000)
     page.wait_for_function("() => scrollY > 2000")
     page.mouse.wheel(0, -400)

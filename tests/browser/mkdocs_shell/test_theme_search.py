@@ -11,8 +11,9 @@ def requests_to(urls: list[str], *names: str) -> list[str]:
     return [u for u in urls if any(n in u for n in names)]
 
 
-def test_search_index_loads_only_when_search_is_first_opened(mini_site: Path, served_site: str, browser: Any) -> None:
-    for start in ((mini_site / "moduler" / "grundmodul.html").as_uri(), served_site + "moduler/grundmodul.html"):
+def test_search_index_loads_only_when_search_is_first_opened(mkdocs_mini_site: Path, served_site: str,
+                                                             browser: Any) -> None:
+    for start in ((mkdocs_mini_site / "moduler" / "grundmodul.html").as_uri(), served_site + "moduler/grundmodul.html"):
         context = browser.new_context()
         urls: list[str] = []
         context.on("request", lambda request, seen=urls: seen.append(request.url))
