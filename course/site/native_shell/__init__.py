@@ -118,6 +118,8 @@ def _write_pages(shell: ShellInput, pages: list[RenderedPage], site: Path, lunr_
         head_scripts=shell.head_scripts,
         search_scripts=[f"{LUNR_DIR}/{name}" for name in _lunr_order(lunr_names)] + [SEARCH_INDEX],
         help_page=urls.html_of(urls.page_doc("hjaelp")),
+        logo=shell.logo,  # a local edition's, shown only as <img> (script in an SVG never runs)
+        notice=shell.notice,  # the example edition's "Eksempel – ..." on every page
     )
     menus = _Menus(env, tree)
     for page in pages:
