@@ -1,7 +1,7 @@
 """Every browser test runs against both HTML shells (issue 14: the proof that the course does not
 depend on the shell): ``mini_site``, ``default_site`` and ``lille_site`` are one site per shell here,
-and a test's id says which (``[mkdocs]``, ``[native]``). Theme-only tests live in ``mkdocs_shell/``
-and take the ``mkdocs_*`` sites by name.
+and a test's id names the shell. Tests of one shell's own theme live in that shell's test folder and
+take its sites by name.
 
 Browser tests of a local edition use the `lille` edition of the mini course (tests/editions/conftest.py).
 """
