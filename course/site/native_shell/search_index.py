@@ -33,9 +33,12 @@ def sections(page: RenderedPage) -> list[dict[str, str]]:
     page_title = html.unescape(page.title)
     found: list[dict[str, str]] = []
     heads = list(_SPLIT.finditer(body))
-    starts = [(0, "", page_title)] + [(m.end(), m.group(2), _text(m.group(3))) for m in heads]
+    starts = [(0, "", page_title, False)] + [
+        (m.end(), m.group(2), _text(m.group(3)), "data-search-exclude" in m.group(0)) for m in heads]
     ends = [m.start() for m in heads] + [len(body)]
-    for (start, anchor, title), end in zip(starts, ends, strict=True):
+    for (start, anchor, title, excluded), end in zip(starts, ends, strict=True):
+        if excluded:  # e.g. a scenario's steps and endings with their ratings: found, they would give it away
+            continue
         text = _text(body[start:end])
         if not text and anchor:
             continue

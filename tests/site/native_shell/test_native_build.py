@@ -186,3 +186,18 @@ def test_a_scenarios_table_of_contents_does_not_give_its_endings_away(native_min
     module_toc = re.search(r'<nav class="on-toc".*?</nav>',
                            (native_mini_site / "moduler/grundmodul.html").read_text("utf-8"), re.S).group(0)
     assert module_toc.count("<li>") >= 2
+
+
+def test_search_does_not_give_a_scenarios_steps_or_endings_away(default_course, native_default_site: Path) -> None:
+    """As in the mkdocs shell's search: headings marked data-search-exclude (a scenario's steps and its
+    endings with their ratings) are not in the index, so searching a word never reveals an ending."""
+    import json
+
+    script = (native_default_site / "assets" / "opspor-native" / "search-index.js").read_text("utf-8")
+    docs = json.loads(script.removeprefix("window.OPSPOR_SEARCH = ").rstrip().removesuffix(";"))["docs"]
+    shown = " ".join(f"{d['t']} {d['x']}" for d in docs)
+    assert "#slut-" not in " ".join(d["u"] for d in docs) and "#trin-" not in " ".join(d["u"] for d in docs)
+    for scenario in default_course.scenarios.values():
+        for ending in scenario.endings.values():
+            assert f"{ending.title} (" not in shown, (scenario.id, ending.title)
+    assert any(d["u"].startswith("scenarier/") for d in docs)  # the scenarios themselves are still found
