@@ -114,8 +114,8 @@ class _EditionReader:
             fills[name] = text
         return fills
 
-    def phones_in_text(self, rel: str, text: str, first_line: int) -> None:
-        for offset, message in text_phone_problems(text, example=self.example):
+    def phones_in_text(self, rel: str, text: str, first_line: int, scan: BodyScan) -> None:
+        for offset, message in text_phone_problems(text, example=self.example, phone_links=scan.phone_links):
             self.problems.append(Problem(rel, first_line + text.count("\n", 0, offset), message))
         self.left_from_example(rel, text, lambda offset: first_line + text.count("\n", 0, offset))
 
@@ -130,7 +130,7 @@ class _EditionReader:
         """The markup policy, as for national text; no quizzes or slots in an edition's text."""
         scan = scan_body(text, first_line)
         rel = self.rel(path)
-        self.phones_in_text(rel, text, first_line)
+        self.phones_in_text(rel, text, first_line, scan)
         self.problems.extend(Problem(rel, line, message) for line, message in scan.problems)
         self.edition_text(rel, scan)
 
@@ -155,7 +155,7 @@ class _EditionReader:
                 continue
             meta, body, scan, front, body_line = loaded
             rel = self.rel(path)
-            self.phones_in_text(rel, body, body_line)
+            self.phones_in_text(rel, body, body_line, scan)
             id_line = front.line_of(("id",))
             if meta.id in national or meta.id in REQUIRED_PAGES:
                 self.problems.append(Problem(rel, id_line, f"id '{meta.id}' is a national page; an edition cannot "

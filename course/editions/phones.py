@@ -11,6 +11,7 @@ The rule (FORMAT.md, "Telefonnumre"), after removing spaces:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from course.markup_policy import audit
 
@@ -25,14 +26,20 @@ _PLACEHOLDER = re.compile(r"^X{8}$")
 PLACEHOLDER_IN_TEXT = re.compile(r"X{2}(?:[ \u00a0]?X{2}){3}")
 
 
-def text_phone_problems(text: str, *, example: bool) -> list[tuple[int, str]]:
-    """``(offset, message)`` for each placeholder (outside the example) and bad ``tel:`` number in ``text``."""
+def text_phone_problems(text: str, *, example: bool,
+                        phone_links: Sequence[str] | None = None) -> list[tuple[int, str]]:
+    """``(offset, message)`` for each placeholder (outside the example) and bad ``tel:`` number in ``text``.
+
+    ``phone_links``: the ``tel:`` numbers a scan of ``text`` already read (a Markdown body's
+    :class:`~course.loading.markdown_scan.BodyScan`), so the text is not parsed twice; without
+    them (a YAML string) the text is audited here.
+    """
     found: list[tuple[int, str]] = []
     if not example:
         found += [(m.start(), f"'{m.group()}' is the example placeholder; give the real number "
                               "(placeholders are only allowed with example: true)")
                   for m in PLACEHOLDER_IN_TEXT.finditer(text)]
-    for number in audit(text, 1).phone_links:
+    for number in audit(text, 1).phone_links if phone_links is None else phone_links:
         problem = phone_problem(number, example=False)
         if problem:
             found.append((max(text.find(f"tel:{number}"), 0), f"link tel:{number}: {problem}"))

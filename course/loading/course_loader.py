@@ -7,6 +7,7 @@ them is raised at the end, so an author fixes a whole batch per run.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +104,7 @@ class SourceLoader:
         scan = scan_body(split.body, split.body_line)
         for line, message in scan.problems:
             self.problems.append(Problem(rel, line, message))
-        scan = BodyScan(scan.quizzes, scan.problems, (*front_links, *scan.links), scan.anchors, scan.slots)
+        scan = replace(scan, links=(*front_links, *scan.links))
         return (meta, split.body, scan, located, split.body_line) if meta else None
 
     def module(self, path: Path) -> Module | None:

@@ -39,6 +39,7 @@ class BodyScan:
     links: tuple[Link, ...]
     anchors: tuple[str, ...]
     slots: tuple[SlotUse, ...] = ()
+    phone_links: tuple[str, ...] = ()  # the number of every tel: link, as the parser read it
 
 
 def find_quiz_blocks(body: str, first_line: int) -> tuple[list[QuizBlock], list[tuple[int, str]], str]:
@@ -105,7 +106,7 @@ def scan_body(body: str, first_line: int) -> BodyScan:
     slots = tuple(SlotUse(s.name, first_line + s.open_index, s.default) for s in spans)
     result = audit(blanked, first_line)
     problems += [(f.line, f.message) for f in result.findings]
-    return BodyScan(blocks, problems, _links(result), tuple(result.anchors), slots)
+    return BodyScan(blocks, problems, _links(result), tuple(result.anchors), slots, tuple(result.phone_links))
 
 
 def scan_text(text: str, first_line: int, *, escaped: bool = True) -> tuple[list[tuple[int, str]], tuple[Link, ...]]:
