@@ -8,6 +8,7 @@ is where the long steps are.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -32,8 +33,14 @@ def words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
+@functools.cache
+def raw_page_texts(path: Path) -> tuple[str, ...]:
+    """Each page's text as pypdf extracts it: read once per PDF (extraction is most of this file's time)."""
+    return tuple(page.extract_text() for page in PdfReader(path).pages)
+
+
 def page_texts(path: Path) -> list[str]:
-    return [words(page.extract_text()) + " " for page in PdfReader(path).pages]
+    return [words(text) + " " for text in raw_page_texts(path)]
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +129,7 @@ def test_the_facilitator_guide_has_a_one_page_map_of_every_path(default_course: 
 def test_labels_and_addresses_are_not_hyphenated_and_quotes_are_danish(
         default_course: Course, scenario_pdfs: dict[tuple[str, str], Path]) -> None:
     for scenario in default_course.scenarios.values():
-        raw = "\n".join(page.extract_text() for page in PdfReader(scenario_pdfs[(scenario.id, "guide")]).pages)
+        raw = "\n".join(raw_page_texts(scenario_pdfs[(scenario.id, "guide")]))
         assert "Situa-" not in raw and "Per-\nson" not in raw and "Uhensigts-\n" not in raw
         for source in scenario.sources:
             if source.url:
@@ -190,7 +197,7 @@ def test_every_option_starts_on_the_line_of_its_number(default_course: Course,
                                                        scenario_pdfs: dict[tuple[str, str], Path]) -> None:
     """WeasyPrint once set a whole option below its number ("2." alone on a line) when a route followed."""
     for scenario in default_course.scenarios.values():
-        raw = "\n".join(page.extract_text() for page in PdfReader(scenario_pdfs[(scenario.id, "handout")]).pages)
+        raw = "\n".join(raw_page_texts(scenario_pdfs[(scenario.id, "handout")]))
         lines = raw.splitlines()
         for step in scenario.steps.values():
             for number, option in enumerate(step.options, 1):
