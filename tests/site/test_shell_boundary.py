@@ -11,6 +11,7 @@ allowed hit below names its file, the exact line it may be on, and why it may be
 from __future__ import annotations
 
 import re
+from fnmatch import fnmatch
 from pathlib import Path
 
 from course.site.shells import SHELL_PACKAGES
@@ -125,3 +126,32 @@ def test_every_shell_a_course_may_choose_has_a_package() -> None:
     from course.model import SHELL_NAMES
 
     assert sorted(SHELL_PACKAGES) == sorted(SHELL_NAMES)
+
+
+def readme_shell_entry(readme: str, folder: str) -> str:
+    """The README's bullet on what one shell owns: from ``- `<folder>/`:`` to the next bullet or blank line."""
+    start = readme.index(f"- `{folder}/`:")
+    end = re.search(r"\n(?:- |\n)", readme[start + 2:])
+    return readme[start: start + 2 + end.start()] if end else readme[start:]
+
+
+def named_by(relative: str, tokens: set[str]) -> bool:
+    """Whether the README names a shell file: by its path in the folder, its file name, a pattern such
+    as ``assets/md-*.js``, or a sub-folder of two or more levels (``overrides/partials/javascripts/``)."""
+    return any(token in (relative, relative.rsplit("/", 1)[-1]) or fnmatch(relative, token)
+               or (token.endswith("/") and token.count("/") >= 2 and relative.startswith(token)) for token in tokens)
+
+
+def test_the_readme_lists_exactly_the_files_each_shell_owns() -> None:
+    """README "What a shell owns" is how a maintainer learns what replacing a shell means: it must be true."""
+    readme = (PROJECT / "README.md").read_text("utf-8")
+    for package in SHELL_PACKAGES.values():
+        folder = package.replace(".", "/")
+        entry = readme_shell_entry(readme, folder)
+        tokens = set(re.findall(r"`([^`\s]+)`", entry))
+        files = sorted(p.relative_to(PROJECT / folder).as_posix() for p in (PROJECT / folder).rglob("*")
+                       if p.is_file() and "__pycache__" not in p.parts)
+        assert [f for f in files if not named_by(f, tokens)] == [], f"{folder}: files the README does not name"
+        file_like = {t for t in tokens if re.fullmatch(r"[\w./*-]+\.(py|js|css|html|j2|yml)", t)}
+        stale = [t for t in file_like if not any(named_by(f, {t}) for f in files) and not (PROJECT / t).is_file()]
+        assert stale == [], f"{folder}: the README names files the shell does not have"
