@@ -72,6 +72,29 @@ class TrackId(click.ParamType):
         return "|".join(TRACK_IDS)
 
 
+class PrintedLine(click.ParamType):
+    """``--issuer``, ``--place``, ``--signatory``: one line printed on every certificate (the issuer
+    signed into its code too).
+
+    Held to a roster name's rules (``course.certificates.roster``: spacing and Unicode form
+    normalised, no control or direction characters, at most 100 characters, something to read)
+    and to the certificate fonts, so a pasted control character or a 10,000-character paste fails
+    here, before a key is read or a PDF made, not as a broken certificate.
+    """
+
+    name = "TEXT"
+
+    def convert(self, value, param, ctx) -> str:
+        from course.certificates.roster import clean_name, name_problem
+        from course.pdf.glyphs import unprintable
+
+        text = clean_name(str(value))
+        problem = name_problem(text) or unprintable(text)
+        if problem:
+            self.fail(problem.replace("the name", "the text", 1), param, ctx)
+        return text
+
+
 def _in_course(course: Course, track_id: str) -> str:
     """A valid track id that this course (or edition) has no file for is the same usage error."""
     if track_id not in course.tracks:
@@ -434,7 +457,8 @@ def _workshop(course: Course, workshop_id: str) -> Workshop:
                    "build/udgave-<edition>/pdf/workshops/<id>/ with --edition).")
 @click.option("--date", "held", type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]),
               default=None, help="Date of the workshop (default: the date in the workshop file).")
-@click.option("--place", default=None, help="Where it is held (default: the place in the workshop file).")
+@click.option("--place", type=PrintedLine(), default=None,
+              help="Where it is held (default: the place in the workshop file).")
 @_site_url_option
 @click.pass_obj
 def workshop(course_root: Path, workshop_id: str, roster: Path | None, out: Path | None, held,
@@ -478,10 +502,11 @@ def workshop(course_root: Path, workshop_id: str, roster: Path | None, out: Path
 @click.option("--date", "issued", type=click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"]),
               default=None, help="Date of the workshop, e.g. 2026-11-27 or 27.11.2026 "
                                  "(default: the workshop file's date, else today).")
-@click.option("--place", default=None, help="Where the workshop was held (default: the workshop file's place).")
-@click.option("--issuer", default=None, help="Who issues the certificates (default: the course publisher, or "
-                                            "the --edition's name).")
-@click.option("--signatory", default=None,
+@click.option("--place", type=PrintedLine(), default=None,
+              help="Where the workshop was held (default: the workshop file's place).")
+@click.option("--issuer", type=PrintedLine(), default=None,
+              help="Who issues the certificates (default: the course publisher, or the --edition's name).")
+@click.option("--signatory", type=PrintedLine(), default=None,
               help="Who signs, as 'Navn, titel', printed under the signature line (default: the workshop "
                    "file's signatory). A scan keys/signatur.png (or .jpg) is printed above the line.")
 @click.option("--keys", "keys_dir", type=click.Path(file_okay=False, path_type=Path), default=None,

@@ -236,3 +236,19 @@ def test_a_fifo_folder_device_or_dangling_link_as_roster_is_a_clear_error(issuer
         assert f"{roster}: the roster {what}" in result.stderr
         assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("option", "value", "expected"), [
+    ("--issuer", "Aarhus Kommune " * 20, "longer than 100 characters"),
+    ("--signatory", "Bo Berg\u202e, chef", "control character U+202E"),
+    ("--place", "   ", "the text is empty"),
+])
+def test_an_issuer_place_or_signatory_that_cannot_be_printed_is_refused_before_any_work(
+        issuer: Issuer, tmp_path: Path, option: str, value: str, expected: str) -> None:
+    roster = tmp_path / "deltagere.csv"
+    roster.write_text(DANISH_ROSTER, "utf-8")
+    result = certificates(issuer, roster, tmp_path / "out", option, value)
+    assert result.returncode == 2, result.stderr
+    assert option in result.stderr and expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
