@@ -8,7 +8,7 @@ configuration:
 - raw HTML is escaped first (:func:`course.markup_policy.escape_markdown_html`), so author text can never become live
   markup, wherever it is read;
 - the shell's extensions (``course.markup_policy.AUTHOR_EXTENSIONS``; ``md_in_html`` is left out:
-  with ``<`` escaped it has nothing to act on), so a table or an admonition prints and imports
+  with ``<`` escaped it has nothing to act on), so a table or a callout prints and imports
   as it shows on the site;
 - the markup policy's guard last, which drops event handlers and unsafe URLs (``javascript:``,
   ``http:``, ``//host``) that Markdown could still produce, in every output.

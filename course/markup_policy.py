@@ -28,9 +28,11 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COURSE_SCHEMES = ("modul", "scenarie", "ordliste", "side")
 WEB_SCHEMES = ("https", "mailto", "tel")
 # The Markdown extensions every shell renders author text with (course/site/page_markdown.py;
-# a test keeps the two lists in step). `toc` is left out: it only adds heading ids.
+# a test keeps the two lists in step). `toc` is left out: it only adds heading ids. Callouts
+# (`!!!` and `???` blocks) are our own extension (course/callouts.py), which subclasses the
+# libraries' parsers, so no page carries a library's class names.
 AUTHOR_EXTENSIONS = (
-    "admonition", "attr_list", "md_in_html", "tables", "sane_lists", "pymdownx.details", "pymdownx.superfences",
+    "course.callouts", "attr_list", "md_in_html", "tables", "sane_lists", "pymdownx.superfences",
 )
 # Attributes Markdown itself produces; attr_list lists may add only `#id` and `.class`.
 MARKDOWN_ATTRIBUTES = {"id", "class", "href", "title", "alt", "src", "start", "open"}

@@ -87,10 +87,10 @@ def test_print_alone_shows_the_address_of_a_safe_link(mini_course: Course) -> No
         '<p>Se <a href="https://www.vive.dk/da/">VIVE</a> <span class="url">(https://www.vive.dk/da/)</span>.</p>')
 
 
-def test_a_table_and_an_admonition_render_the_same_on_paper_and_in_the_lms(mini_course: Course) -> None:
+def test_a_table_and_a_callout_render_the_same_on_paper_and_in_the_lms(mini_course: Course) -> None:
     text = '!!! note "Husk"\n    Ring 112.\n\n| a | b |\n|---|---|\n| 1 | 2 |'
     assert _qti(mini_course, text)[0] == str(print_markdown(text)) == _site(text)
-    assert '<div class="admonition note">' in _site(text) and "<table>" in _site(text)
+    assert '<div class="opspor-callout opspor-callout--note">' in _site(text) and "<table>" in _site(text)
 
 
 def _payload_elements(fragment: str) -> list[str]:

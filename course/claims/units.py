@@ -1,6 +1,6 @@
 """Text units: the pieces of course text inside which a claim and its ledger phrase must meet.
 
-A unit is one Markdown paragraph (also inside a list item, quote or admonition), heading,
+A unit is one Markdown paragraph (also inside a list item, quote or callout), heading,
 table row or quiz line, found with markdown-it's block parser, or one YAML string value.
 Each unit keeps the file lines of its characters, so a claim is reported on its own line.
 """
@@ -78,7 +78,7 @@ def _block_units(path: str, tokens: list[Token], first_line: int) -> Iterator[Te
             text = _inline_text(token)
             yield TextUnit(path, text, _line_starts(text, line))
         elif token.type == "code_block":
-            # An indented block after a blank line is an admonition's body (Python-Markdown), so Markdown.
+            # An indented block after a blank line is a callout's body (course.callouts), so Markdown.
             yield from _block_units(path, _PARSER.parse(token.content), line)
 
 

@@ -7,7 +7,7 @@ directive the compiler parses::
         National default text, shown when no local edition fills the slot.
 
 The directive line stands on its own (indented at most three spaces) outside code; the default
-text is every following line indented four spaces (blank lines included), as in an admonition.
+text is every following line indented four spaces (blank lines included), as in a callout (course/callouts.py).
 What ``check`` validates is exactly what :mod:`course.slots` renders: both call
 :func:`slot_spans`.
 """

@@ -1,6 +1,6 @@
 """Write the generated docs tree: one Markdown page per module, scenario, track and page.
 
-This is shell-neutral: plain Markdown with admonitions, plus our quiz extension's
+This is shell-neutral: plain Markdown with callouts (``!!!``, ``???``), plus our quiz extension's
 ``<quiz>`` blocks. A shell (:mod:`course.site.shells`) turns it into HTML; the writer
 also records which source each page comes from (``origins``), so a shell can report a broken
 link at its ``path:line``.

@@ -1,7 +1,7 @@
 """The Python-Markdown extensions every shell renders the docs tree's pages with, and in what order.
 
 One list, so both shells make the same HTML of the same Markdown: the same heading ids (anchors
-that `check` validates land in either shell), admonitions, details, quizzes and slots. The author
+that `check` validates land in either shell), callouts, quizzes and slots. The author
 extensions are the ones `check` parses author text with (:data:`course.markup_policy.AUTHOR_EXTENSIONS`),
 plus ``toc`` for heading ids (course.slugs: Danish letters kept), then our own: the markup guard
 last in the tree, quizzes and slots. A shell hands the list to Python-Markdown (or writes it into
@@ -16,8 +16,9 @@ from typing import Any
 from course.slugs import slugify
 
 # In the order Python-Markdown registers them (`toc` among the author extensions, as always).
+# `course.callouts` (both callout syntaxes, `!!!` and `???`) registers first, as the library it replaced did.
 PAGE_EXTENSIONS = (
-    "admonition", "attr_list", "md_in_html", "tables", "sane_lists", "toc", "pymdownx.details",
+    "course.callouts", "attr_list", "md_in_html", "tables", "sane_lists", "toc",
     "pymdownx.superfences", "course.markup_policy", "course.quiz", "course.slots",
 )
 

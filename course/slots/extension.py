@@ -23,6 +23,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
+from course.callouts import CALLOUT_CLASS, TITLE_CLASS
 from course.loading.slot_syntax import slot_spans
 
 PLACEHOLDER = "OPSPORSLOTBLOCK{}X"
@@ -71,10 +72,11 @@ class SlotBlockProcessor(BlockProcessor):
         edition = self.extension.getConfig("edition")
         filled = edition and name in self.extension.getConfig("filled")
         box = etree.SubElement(parent, "div")
-        box.set("class", "admonition opspor-lokal " + ("opspor-lokal--udgave" if filled else "opspor-lokal--national"))
+        # a callout (course.callouts) of its own kind: opspor.css gives each side of a slot its colours
+        box.set("class", f"{CALLOUT_CLASS} opspor-lokal opspor-lokal--{'udgave' if filled else 'national'}")
         box.set("data-slot", name)
         title = etree.SubElement(box, "p")
-        title.set("class", "admonition-title")
+        title.set("class", TITLE_CLASS)
         label = strings["slot_edition_title"].format(name=edition) if filled else strings["slot_national_title"]
         title.text = AtomicString(label)  # the edition's name is shown as written, never as Markdown
         self.parser.parseChunk(box, text)

@@ -32,7 +32,7 @@ def test_the_slot_box_and_the_contacts_are_visible_as_text(lille_site: Path, off
     open_page(page, lille_site, "moduler/grundmodul.html")
     box = page.locator('.opspor-lokal[data-slot="underretning"]')
     assert box.is_visible()
-    assert box.locator(".admonition-title").inner_text() == "Sådan gør vi i Lilleby Kommune"
+    assert box.locator(".opspor-callout__title").inner_text() == "Sådan gør vi i Lilleby Kommune"
     open_page(page, lille_site, "hjaelp.html")
     call = page.get_by_role("link", name="12 34 56 78").first
     assert call.get_attribute("href") == "tel:+4512345678" and call.is_visible()

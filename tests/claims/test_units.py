@@ -49,7 +49,7 @@ def test_markdown_units_are_blocks_with_file_lines() -> None:
     assert (12, "Et afsnit over") in found and (13, "to linjer med 5 år.") in found  # one paragraph, two lines
     assert (16, "et andet punkt med 112") in found  # list item
     assert (20, "Lev Uden Vold | 1888") in found  # table row is one unit
-    assert (24, "Indrykket indhold med 3 hverdage.") in found  # admonition body after a blank line
+    assert (24, "Indrykket indhold med 3 hverdage.") in found  # callout body after a blank line
     assert (27, "Hvad er fristen?") in found and (29, "Rigtigt, 6 hverdage.") in found  # quiz lines
     assert not any("quiz>" in text for _, text in found)
 

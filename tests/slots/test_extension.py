@@ -25,7 +25,7 @@ def slot(page: Path, name: str):
 
 
 def title_and_text(box) -> tuple[str, str]:
-    title = box.xpath('./p[@class="admonition-title"]')[0].text_content().strip()
+    title = box.xpath('./p[@class="opspor-callout__title"]')[0].text_content().strip()
     return title, " ".join(box.text_content().split())
 
 

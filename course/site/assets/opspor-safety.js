@@ -105,8 +105,8 @@
     var onPage = document.querySelector(".opspor-content-note");
     if (!onPage) {
       var body = rootLinks(el("div", { html: O.course.content_note_html || "" }));
-      var note = el("section", { class: "admonition warning opspor-first-visit-note", "aria-labelledby": "opspor-note-title" }, [
-        el("p", { class: "admonition-title", id: "opspor-note-title", text: t("content_note") }),
+      var note = el("section", { class: "opspor-callout opspor-callout--warning opspor-first-visit-note", "aria-labelledby": "opspor-note-title" }, [
+        el("p", { class: "opspor-callout__title", id: "opspor-note-title", text: t("content_note") }),
         body,
         el("p", {}, [el("a", { href: O.url(O.course.pages.help), text: t("content_note_help") })]),
         el("button", { type: "button", class: "opspor-button", text: t("content_note_ok"), onclick: function () {
@@ -124,12 +124,12 @@
     var store = O.store;
     if (!store || !store.setAsidePending()) return;
     // A status region, put on the page first and filled after, so screen readers announce it.
-    var notice = el("section", { class: "admonition failure opspor-set-aside", role: "status",
+    var notice = el("section", { class: "opspor-callout opspor-callout--failure opspor-set-aside", role: "status",
       "aria-labelledby": "opspor-set-aside-title" });
     insertAtTop(notice);
     setTimeout(function () {
       [
-        el("p", { class: "admonition-title", id: "opspor-set-aside-title", text: t("set_aside_title") }),
+        el("p", { class: "opspor-callout__title", id: "opspor-set-aside-title", text: t("set_aside_title") }),
         el("p", { text: t(store.held() ? "set_aside_held_text" : "set_aside_text") }),
         el("p", {}, [el("a", { href: O.url(O.course.pages.progress) + "#opspor-data", text: t("set_aside_where") })]),
         el("button", { type: "button", class: "opspor-button", text: t("set_aside_ok"), onclick: function () {

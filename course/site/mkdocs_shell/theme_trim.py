@@ -23,6 +23,10 @@ UNUSED = (
     r"\.md-clipboard", r"\.md-select", r"\.md-banner--warning", r"\.md-typeset \.md-button--primary:focus-within",
     r"\.md-typeset \.inline", r"\.giscus", r"\[id=__comments\]", r"\.md-typeset kbd", r"\.md-typeset abbr",
     r"\.md-typeset \.caret",
+    # callouts (`!!!`, `???`): course.callouts gives them Opspor's classes, opspor.css styles them; the
+    # theme's rules for its admonitions and for every details/summary in the content would only fight ours
+    r"\.md-typeset \.admonition", r"\.admonition-title", r"\.md-typeset details", r"\.md-typeset summary",
+    r"\.md-typeset \.[a-z]+>summary",
     # the palette: mkdocs.yml sets primary and accent to custom (opspor.css) and the light scheme only
     r"\[data-md-color-(primary|accent)=(?!custom\])", r"\[data-md-color-scheme=slate\]",
 )

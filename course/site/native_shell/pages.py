@@ -1,7 +1,7 @@
 """The docs tree's Markdown pages as HTML bodies, with Python-Markdown and every shell's extensions.
 
 The extension list is :mod:`course.site.page_markdown`'s, the one the mkdocs shell gets too, so both
-shells make the same HTML of the same Markdown: the same heading ids, admonitions, details and
+shells make the same HTML of the same Markdown: the same heading ids, callouts and
 quizzes. One parser is reused for every page (``reset``), which is most of why this shell is fast. A
 tree step does what MkDocs does to links (``x.md`` becomes ``x.html``) and records every link, so
 :mod:`link_check` can judge them on the parser's own tree.
