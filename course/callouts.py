@@ -7,17 +7,19 @@ know a library's or a theme's class names (issue 14). Rendered:
 
 - ``!!! tip "I praksis"`` -> ``<div class="opspor-callout opspor-callout--tip">`` with the title as
   ``<p class="opspor-callout__title">``; ``!!! tip ""`` has no title, ``!!! tip`` is titled "Tip"
-  (upstream's rule: the kind, capitalised);
+  (upstream's rule: the kind, capitalised: English, so ``check`` asks for a title; the extension
+  records such callouts in :attr:`CalloutExtension.untitled`);
 - ``??? note "Feedback"`` -> ``<details class="opspor-callout opspor-callout--note">`` with
   ``<summary class="opspor-callout__title">``; ``???+`` starts open.
 
 The kinds (:data:`KINDS`) are the ones the course and the runtime use: ``note`` (the plain
 callout), ``abstract`` (a module's "about" box), ``tip``, ``example``, ``warning`` (content notes,
-"akut fare") and ``failure`` (the runtime's notice that progress was set aside). ``check`` has
-never judged a callout's kind (upstream made any word a class), so an unknown kind is not an
-error here either: it renders as a ``note``, keeping its word as the default title. That keeps
-the set of classes closed, so the one stylesheet (course/site/assets/opspor.css) styles every
-callout a page can hold. Words after the kind (``!!! tip inline end``) are dropped: they
+"akut fare") and ``failure`` (the runtime's notice that progress was set aside). An unknown
+kind renders as a ``note`` (keeping its word as the default title), so the set of classes stays
+closed and the one stylesheet (course/site/assets/opspor.css) styles every callout a page can
+hold; the extension also records the word (:attr:`CalloutExtension.unknown_kinds`), and
+``check`` refuses it with its line (:func:`course.markup_policy.audit`): ``!!! warnig`` would
+otherwise quietly lose its warning colour. Words after the kind (``!!! tip inline end``) are dropped: they
 named one theme's layouts.
 
 A title is Markdown (emphasis, links, which ``check`` audits like any other), but never HTML:
@@ -72,8 +74,13 @@ class CalloutProcessor(AdmonitionProcessor):
     CLASSNAME = CALLOUT_CLASS
     CLASSNAME_TITLE = TITLE_CLASS
 
+    def __init__(self, parser: Any, extension: CalloutExtension):
+        super().__init__(parser)
+        self.extension = extension
+
     def get_class_and_title(self, match: re.Match[str]) -> tuple[str, str | None]:
         words, title = super().get_class_and_title(match)
+        self.extension.saw(words, titled=match.group(2) is not None)
         return f"{CALLOUT_CLASS}--{kind_of(words)}", None if title is None else plain_title(title)
 
 
@@ -87,6 +94,10 @@ class FoldedCalloutProcessor(DetailsProcessor):
     not load ``pymdownx.saneheaders``.
     """
 
+    def __init__(self, parser: Any, extension: CalloutExtension):
+        super().__init__(parser)
+        self.extension = extension
+
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         match = self.START.search(blocks[0])
         super().run(parent, blocks)
@@ -94,6 +105,7 @@ class FoldedCalloutProcessor(DetailsProcessor):
             return
         details = parent[-1]
         words = match.group(4) or match.group(2)
+        self.extension.saw(words, titled=match.group(4) is None)
         attributes = {"class": callout_classes(words)}
         if details.get("open") is not None:
             attributes["open"] = "open"
@@ -114,10 +126,28 @@ class CalloutExtension(Extension):
     loading either of those as well would parse the same blocks twice over.
     """
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.unknown_kinds: list[str] = []  # the first word of each callout of an unknown kind, in order
+        self.untitled: list[str] = []  # the kind of each callout written with no title at all
+
+    def saw(self, words: str | None, *, titled: bool) -> None:
+        first = (words or "").split(" ", 1)[0]
+        if first.lower() not in KINDS:
+            self.unknown_kinds.append(first)
+        if not titled:
+            self.untitled.append(first)
+
+    def reset(self) -> None:
+        """Called by ``Markdown.reset()``: a reused instance reports each text's own callouts."""
+        self.unknown_kinds.clear()
+        self.untitled.clear()
+
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        md.parser.blockprocessors.register(CalloutProcessor(md.parser), "opspor_callout", PRIORITY)
-        md.parser.blockprocessors.register(FoldedCalloutProcessor(md.parser), "opspor_callout_folded", PRIORITY)
+        md.parser.blockprocessors.register(CalloutProcessor(md.parser, self), "opspor_callout", PRIORITY)
+        md.parser.blockprocessors.register(FoldedCalloutProcessor(md.parser, self), "opspor_callout_folded",
+                                           PRIORITY)
 
 
 def makeExtension(**kwargs: Any) -> CalloutExtension:

@@ -24,7 +24,11 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import HtmlInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from course.callouts import KINDS, CalloutExtension
+from course.diagnostics import did_you_mean
+
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLOT_KIND = "lokal"  # `!!! lokal "name"` is a local slot (course.loading.slot_syntax), not a callout
 COURSE_SCHEMES = ("modul", "scenarie", "ordliste", "side")
 WEB_SCHEMES = ("https", "mailto", "tel")
 # The Markdown extensions every shell renders author text with (course/site/page_markdown.py;
@@ -157,13 +161,15 @@ class _Auditor:
 
         html_block.run = run_html_block  # type: ignore[method-assign]
         self.md = md
+        self.callouts = next(e for e in md.registeredExtensions if isinstance(e, CalloutExtension))
 
-    def parse(self, text: str) -> tuple[list[Element], list[str]]:
+    def parse(self, text: str) -> tuple[list[Element], list[str], list[str], list[str]]:
+        """The parsed elements, the raw HTML seen, and the kinds of callouts of an unknown kind and with no title."""
         self.raw.clear()
         self.elements.clear()
         self.md.reset()
         self.md.convert(text)
-        return list(self.elements), list(self.raw)
+        return list(self.elements), list(self.raw), list(self.callouts.unknown_kinds), list(self.callouts.untitled)
 
 
 _AUDITOR: _Auditor | None = None
@@ -183,9 +189,20 @@ def audit(text: str, first_line: int, *, allow_raw_html: bool = False) -> Audit:
     if _AUDITOR is None:
         _AUDITOR = _Auditor()
     where = _Locator(text, first_line)
-    elements, raw_html = _AUDITOR.parse(text)
+    elements, raw_html, unknown_kinds, untitled = _AUDITOR.parse(text)
     for element in elements:
         _audit_element(element, where, result)
+    for word in unknown_kinds:
+        if word != SLOT_KIND:  # a local slot: course.slots' syntax, checked by the slot scan
+            result.findings.append(Finding(
+                where.line_of(f"!!! {word}", f"??? {word}", f"???+ {word}", word),
+                f"callout kind '{word}' is unknown{did_you_mean(word, KINDS)}; the kinds are: {', '.join(KINDS)}"))
+    for word in untitled:
+        if word != SLOT_KIND:
+            result.findings.append(Finding(
+                where.line_of(f"!!! {word}", f"??? {word}", f"???+ {word}", word),
+                f"callout '{word}' has no title, so the page would show the English word "
+                f"'{word.capitalize()}'; write a title in quotes, e.g. !!! {word} \"Vigtigt\" (or \"\" for none)"))
     _inline_course_links(result, where)
     if not allow_raw_html:
         for raw in raw_html:

@@ -82,6 +82,12 @@ BODY_CASES = [
      f"{MODULE}:18: link 'modul:rollemodul#findes-ikke': rollemodul has no heading"),
     ("[x](#findes-ikke)", f"{MODULE}:18: link '#findes-ikke' points to no heading on this page"),
     ("[x]( modul:rollemodul )", f"{MODULE}:18: link 'modul:rollemodul': write course links inline"),
+    ("Tekst.\n\n!!! warnig \"Pas på\"\n    Tekst.",
+     f"{MODULE}:20: callout kind 'warnig' is unknown (did you mean 'warning'?)"),
+    ("??? bemærk \"Mere\"\n    Tekst.", f"{MODULE}:18: callout kind 'bemærk' is unknown"),
+    ("!!! warning\n    Tekst.", f"{MODULE}:18: callout 'warning' has no title, so the page would show the English "
+                                "word 'Warning'"),
+    ("???+ note\n    Tekst.", f"{MODULE}:18: callout 'note' has no title"),
 ]
 
 
@@ -98,6 +104,7 @@ ALLOWED_BODIES = [
     "Et afsnit.\n\n    <quiz>\n    <img src=x onerror=alert(1)>",
     "## Overskrift {: #min-overskrift .vigtig }\n\n[her](#min-overskrift) [og](modul:rollemodul)",
     "[mail](mailto:a@example.org) [ring](tel:1888) [web](https://example.org/a_(b))",
+    "!!! Warning \"Pas på\"\n    Tekst.\n\n???+ example \"Eksempel\"\n    Tekst.\n\n!!! tip \"\"\n    Tekst.",
 ]
 
 
