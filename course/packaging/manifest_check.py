@@ -9,8 +9,10 @@ is not deterministic for libxml2 and is left out. The shipped files stay origina
 Semantic checks catch what validates but breaks in an LMS: an ``identifierref`` with
 no resource, a referenced file missing from the package, a 2004 resource without
 ``adlcp:scormType="sco"`` (a 1.2-style ``scormtype`` validates, and the LMS then
-never tracks the SCO), a 1.2 mastery score that is not a number from 0 to 100 (the
-schema takes any string), and a manifest that is not at the zip root.
+never tracks the SCO), a mastery score (1.2 ``adlcp:masteryscore``, 2004 an objective
+satisfied by measure: the LMS could then override the SCO's status with a verdict from the
+score alone, see :mod:`course.packaging.scorm_manifest`), and a manifest that is not at the
+zip root.
 """
 
 from __future__ import annotations
@@ -100,13 +102,11 @@ def semantic_problems(manifest: bytes, names: set[str], version: str) -> list[st
             path = unquote(href.split("#")[0].split("?")[0])
             if path not in names:
                 problems.append(f"resource {identifier}: file {path!r} is not in the package")
-    for mastery in root.iter(f"{{{adlcp}}}masteryscore"):  # 1.2: the schema allows any string
-        try:
-            in_range = 0 <= float(mastery.text or "") <= 100
-        except ValueError:
-            in_range = False
-        if not in_range:
-            problems.append(f"adlcp:masteryscore {mastery.text!r} is not a score from 0 to 100")
+    overriding = "the LMS could override Opspor's status from the score alone (scenario endings count too)"
+    if any(True for _ in root.iter(f"{{{adlcp}}}masteryscore")):
+        problems.append(f"adlcp:masteryscore: a mastery score, so {overriding}")
+    if any(e.get("satisfiedByMeasure") == "true" for e in root.iter() if str(e.tag).lower().endswith("objective")):
+        problems.append(f"an objective satisfied by measure (minNormalizedMeasure), so {overriding}")
     if not any(r.get(f"{{{adlcp}}}{SCORM_TYPE_ATTRIBUTE[version]}") == "sco" for r in resources.values()):
         problems.append("no resource is a SCO, so the LMS would track nothing")
     return problems

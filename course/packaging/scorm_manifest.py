@@ -3,9 +3,13 @@
 The organization is titled "<course> – <track>" ("<course> – <track> – <edition>" for a local
 edition); a LOM file beside the manifest
 (``adlcp:location``) carries the description, language, course version and typical learning time.
-The mastery score comes from the track's pass mark: 1.2 ``adlcp:masteryscore``,
-2004 the primary objective's ``minNormalizedMeasure``. No sequencing rules beyond
-that: most LMSs ignore them, and one SCO needs none.
+There is no mastery score (1.2 ``adlcp:masteryscore``, 2004 ``minNormalizedMeasure``):
+with one, an LMS may recompute the status from the score alone (Moodle's default
+"mastery score overrides status" turned a learner whose scenario ended ``uhensigtsmaessig``
+from failed to passed on exit, measured in Moodle 4.3), but the score is the lowest module
+score and Opspor's pass rule also asks for a good-enough scenario ending. So the SCO's own
+status is the verdict (:mod:`course.packaging.manifest_check` refuses a mastery score).
+No sequencing rules either: most LMSs ignore them, and one SCO needs none.
 """
 
 from __future__ import annotations
@@ -83,14 +87,11 @@ def render_manifest(data: ManifestInput) -> str:
             "organization": f"{prefix}-org",
             "item": f"{prefix}-item",
             "resource": f"{prefix}-sco",
-            "objective": f"{prefix}-passed",
         },
         organization_title=organization_title(data.course, data.track_id),
         item_title=package_title(data.course, track.title),
         meta=package_meta(data.course, data.track_id),
         metadata_file=METADATA_FILE,
-        pass_mark=track.pass_mark,
-        min_normalized_measure=f"{track.pass_mark / 100:.2f}",
         launch=quote(data.launch),
         files=[quote(f) for f in data.files],
     )

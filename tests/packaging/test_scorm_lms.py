@@ -23,13 +23,14 @@ INITIALIZE = {"1.2": "LMSInitialize", "2004": "Initialize"}
 
 
 def mastery_preload(version: str, zip_path: Path, learner: str = "u1", **stored: str) -> dict:
-    """What an LMS hands the SCO on launch: the learner, the manifest's mastery score, stored data."""
+    """What an LMS hands the SCO on launch: the learner, the manifest's mastery score (none: "" as an
+    LMS gives it), stored data."""
     with zipfile.ZipFile(zip_path) as z:
         manifest = etree.fromstring(z.read("imsmanifest.xml"))
     if version == "1.2":
         mastery = manifest.findtext(".//{http://www.adlnet.org/xsd/adlcp_rootv1p2}masteryscore")
         core = {"student_id": learner, "student_name": "Ærø, Søren", "lesson_status": "not attempted"}
-        preload: dict = {"core": core, "student_data": {"mastery_score": mastery}}
+        preload: dict = {"core": core, "student_data": {"mastery_score": mastery or ""}}
         if "suspend_data" in stored:
             preload["suspend_data"] = stored["suspend_data"]
             preload["core"]["lesson_location"] = stored["location"]
@@ -37,7 +38,7 @@ def mastery_preload(version: str, zip_path: Path, learner: str = "u1", **stored:
             preload["core"]["entry"] = "resume"
         return preload
     measure = manifest.findtext(".//{http://www.imsglobal.org/xsd/imsss}minNormalizedMeasure")
-    preload = {"learner_id": learner, "learner_name": "Ærø, Søren", "scaled_passing_score": measure}
+    preload = {"learner_id": learner, "learner_name": "Ærø, Søren", "scaled_passing_score": measure or ""}
     if "suspend_data" in stored:
         preload.update(suspend_data=stored["suspend_data"], location=stored["location"],
                        completion_status=stored["status"], entry="resume")
@@ -272,6 +273,22 @@ def backups_in_browser(session) -> dict[str, str]:
     return session.course_frame().evaluate(
         "Object.fromEntries(Object.keys(localStorage).filter(k => k.includes(':backup'))"
         ".map(k => [k, localStorage.getItem(k)]))")
+
+
+def test_an_lms_that_lets_the_mastery_score_override_status_still_records_the_bad_ending_as_failed(
+        launch_in_lms, scorm_zips: dict[str, Path], mini_course: Course) -> None:
+    """Moodle's default ("mastery score overrides status", scorm-again's ``mastery_override``)
+    recomputes the 1.2 status from the score on exit when the manifest has a mastery score: in
+    Moodle 4.3 a learner with every quiz right (score 100) and a scenario ended badly went from
+    failed to passed. Without a mastery score in the package, the exit keeps Opspor's verdict."""
+    preload = mastery_preload("1.2", scorm_zips["1.2"])
+    preload["core"].update(credit="credit", lesson_mode="normal")  # as Moodle launches a graded attempt
+    session = launch_in_lms("1.2", preload, settings={"mastery_override": True})
+    complete_track(session, mini_course, TRACK, correctly=True, scenarios_well=False)
+    assert status_of(session, "1.2")["status"] == "failed"
+    assert float(status_of(session, "1.2")["raw"]) == 100
+    session.end_launch()
+    assert status_of(session, "1.2")["status"] == "failed"
 
 
 @pytest.mark.parametrize("size", sorted(SIZES))

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from course.model import Course
 from course.packaging.adl_schemas import schema_files
 from course.packaging.manifest_check import package_problems, schema_problems, semantic_problems
 from tests.conftest import PROJECT
@@ -35,14 +34,14 @@ def test_manifest_at_zip_root_validates_against_the_shipped_schemas(version: str
     assert len(originals) == {"1.2": 4, "2004": 15}[version]
 
 
-def test_mastery_score_is_the_track_pass_mark(scorm_zips, mini_course: Course) -> None:
-    pass_mark = mini_course.tracks[TRACK].pass_mark
+def test_no_mastery_score_so_the_lms_keeps_opspors_status(scorm_zips) -> None:
+    """With a mastery score Moodle recomputed the status from the score on exit: a learner whose
+    scenario ended badly (score 100, status failed) became passed. The SCO's status is the verdict."""
     m12 = etree.fromstring(contents(scorm_zips["1.2"])[0])
-    assert m12.findtext(f".//{{{ADLCP_12}}}masteryscore") == str(pass_mark)
+    assert m12.find(f".//{{{ADLCP_12}}}masteryscore") is None
     m2004 = etree.fromstring(contents(scorm_zips["2004"])[0])
-    objective = m2004.find(f".//{{{IMSSS}}}primaryObjective")
-    assert objective.get("satisfiedByMeasure") == "true"
-    assert float(objective.findtext(f"{{{IMSSS}}}minNormalizedMeasure")) == pass_mark / 100
+    assert m2004.find(f".//{{{IMSSS}}}minNormalizedMeasure") is None
+    assert m2004.find(f".//{{{IMSSS}}}primaryObjective") is None
 
 
 def test_one_sco_per_track_launching_the_launch_page(scorm_zips) -> None:
@@ -63,7 +62,7 @@ def test_scorm12_case_mistake_in_2004_passes_the_schema_but_not_the_semantic_che
     [
         ((b'identifierref="opspor-', b'identifierref="nowhere-'), "names no resource"),
         ((b'<file href="opspor-lms.js"/>', b'<file href="missing.js"/>'), "'missing.js' is not in the package"),
-        ((b"<adlcp:masteryscore>80<", b"<adlcp:masteryscore>lots<"), "masteryscore"),
+        ((b"<title>", b"<adlcp:masteryscore>80</adlcp:masteryscore><title>"), "a mastery score"),
         ((b'adlcp:scormtype="sco"', b'adlcp:scormtype="SCO"'), "'SCO'"),
     ],
 )
