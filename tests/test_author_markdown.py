@@ -144,3 +144,23 @@ def test_the_hostile_course_prints_and_exports_nothing_that_runs(tmp_path) -> No
     assert any("window.__pwned" in t for t in texts)
     for text in texts:
         assert _payload_elements(text) == [], text
+
+
+def test_a_course_link_written_in_code_is_shown_as_written() -> None:
+    """In a code span or block the parser sees text, not a link: it must reach the reader unchanged."""
+    text = "Skriv `[modulet](modul:a)` sådan:\n\n```\nSe [ordet](ordliste:vold).\n```"
+    for rendered in (_site(text), str(print_markdown(text))):
+        assert "<code>[modulet](modul:a)</code>" in rendered
+        assert "Se [ordet](ordliste:vold)." in rendered
+        assert "href" not in rendered
+
+
+def test_course_link_forms_the_parser_knows_are_resolved(mini_course: Course) -> None:
+    """A reference link, a title and a formatted label are links too; an absent module keeps its text."""
+    text = ('Se [*modulet*][m] og [det](scenarie:s "Scenariet"), ikke [det andet](modul:b#trin).\n\n'
+            "[m]: modul:a#start")
+    present = {("modul", "a"), ("scenarie", "s")}
+    site = author_html(text, from_doc="moduler/x.md", present=lambda scheme, i: (scheme, i) in present)
+    assert site == ('<p>Se <a href="a.html#start"><em>modulet</em></a> og '
+                    '<a href="../scenarier/s.html" title="Scenariet">det</a>, ikke det andet.</p>')
+    assert str(print_markdown(text)) == "<p>Se <em>modulet</em> og det, ikke det andet.</p>"
