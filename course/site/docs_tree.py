@@ -9,7 +9,7 @@ link at its ``path:line``.
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,9 +18,9 @@ import jinja2
 
 from course import urls
 from course.author_markdown import author_html
-from course.markup_policy import escape_markdown_html
+from course.markup_policy import CourseLink, audit, escape_markdown_html
 from course.i18n.formats import format_hours, format_percent_mark
-from course.model import Course, EndingNote, Module, Page, Scenario, Source, Track, option_ref
+from course.model import Course, EndingNote, Link, Module, Page, Scenario, Source, Track, option_ref
 from course.script_json import script_json
 from course.site import edition_docs, verify_page
 from course.site.materials import MATERIALS_DIR, Materials
@@ -145,15 +145,17 @@ class DocsTreeWriter:
         prerequisites = [self.course.modules[p] for p in module.meta.prerequisites if p in self.course.modules]
         self.origins[doc] = self.body_origin(module)
         body = module.body
+        links: Sequence[Link | CourseLink] = module.links  # as the parser found them: none in code
         if self.course.edition is not None:
             body = edition_docs.filled_body(module, self.course.edition, self.t)
+            if body != module.body:  # the edition's text is in a slot: the page links what the filled body does
+                links = audit(body, module.body_line).links
         self.write(doc, "module.md.j2", module=module, prerequisites=prerequisites,
                    body=rewrite_links(body, doc, present=self.present),
-                   glossary_json=self.glossary_json(body, doc))
+                   glossary_json=self.glossary_json({link.target for link in links if link.scheme == "ordliste"}, doc))
 
-    def glossary_json(self, markdown: str, doc: str) -> str:
-        """The definitions of the terms ``markdown`` links to, for the glossary disclosure on its page."""
-        linked = set(_GLOSSARY_LINK.findall(markdown))
+    def glossary_json(self, linked: set[str], doc: str) -> str:
+        """The definitions of the ``linked`` terms, for the glossary disclosure on the page that links them."""
         terms = {
             term.id: {"term": term.term, "html": author_html(term.definition, from_doc=doc, present=self.present)}
             for term in self.course.glossary if term.id in linked
@@ -260,9 +262,6 @@ class DocsTreeWriter:
         for page_id, key in (("hjaelp", "nav_help"), ("om", "nav_about")):
             nav.append({t[key]: urls.page_doc(page_id)})
         return nav
-
-
-_GLOSSARY_LINK = re.compile(r"\]\(ordliste:([a-z0-9-]+)")
 
 
 def _relative_to(path: Path, root: Path) -> str:
