@@ -9,7 +9,6 @@ package's start page, a track package's links. That is why this module sits besi
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 
 GLOSSARY_DOC = "ordliste.md"
@@ -56,27 +55,6 @@ def relative(target_doc: str, from_doc: str) -> str:
     return f"{rel}#{fragment}" if fragment else rel
 
 
-_LINK = re.compile(r"\]\((modul|scenarie|ordliste|side):([^)\s#]*)(#[^)\s]*)?\)")
-_ITEM_LINK = re.compile(r"\[([^\]]*)\]\((modul|scenarie):([^)\s#]*)(#[^)\s]*)?\)")
+# present(scheme, id): whether that module or scenario is in this build (a track's package holds
+# only its track, so a link to a module of another track keeps just its text)
 Present = Callable[[str, str], bool]
-
-
-def rewrite_links(markdown: str, from_doc: str, *, to_html: bool = False, present: Present | None = None) -> str:
-    """Turn ``](modul:id)`` links into relative paths from ``from_doc``.
-
-    ``present(scheme, id)``: whether that module or scenario is in this build. A track's package
-    holds only its track, so a link to a module of another track keeps just its text.
-    """
-    if present is not None:
-        markdown = _ITEM_LINK.sub(lambda m: m.group(0) if present(m.group(2), m.group(3)) else m.group(1), markdown)
-
-    def replace(match: re.Match[str]) -> str:
-        target = scheme_target(match.group(1), match.group(2))
-        path, _, fragment = target.partition("#")
-        if to_html:
-            path = html_of(path)
-        rel = relative(path, from_doc if not to_html else html_of(from_doc))
-        frag = match.group(3) or (f"#{fragment}" if fragment else "")
-        return f"]({rel}{frag})"
-
-    return _LINK.sub(replace, markdown)

@@ -4,7 +4,7 @@ A package for the police holds the police track's modules and scenarios, the sha
 (front page, help, about, glossary, progress, certificate, verify), and a navigation and search
 index of that track only. It is the same validated model with everything else left out, so the
 site build needs no special case; links to modules of other tracks keep only their text
-(:func:`course.urls.rewrite_links`).
+(:mod:`course.course_links`, given the build's modules and scenarios).
 """
 
 from __future__ import annotations

@@ -98,6 +98,7 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
         notice=strings["edition_example_notice"] if edition and edition.example else None,
         site_url=course.meta.site_url,
         origins=writer.origins,
+        items={"modul": tuple(course.modules), "scenarie": tuple(course.scenarios)},
     )
 
 

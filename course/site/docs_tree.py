@@ -3,7 +3,8 @@
 This is shell-neutral: plain Markdown with callouts (``!!!``, ``???``), plus our quiz extension's
 ``<quiz>`` blocks. A shell (:mod:`course.site.shells`) turns it into HTML; the writer
 also records which source each page comes from (``origins``), so a shell can report a broken
-link at its ``path:line``.
+link at its ``path:line``. Course links (``modul:id``) are left as the author wrote them: the
+shell's page extensions resolve them on the parsed page (:mod:`course.course_links`).
 """
 
 from __future__ import annotations
@@ -28,21 +29,21 @@ from course.site.runtime import PAGE_SCRIPTS
 from course.site.shell_input import PageOrigin
 from course.site.text_render import shell_text
 from course.templating import environment
-from course.urls import rewrite_links
 from course.validation.scenario_graph import best_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 ABOUT_PAGE = "om"  # "Om kurset": lists the printed materials in the offline copy
 
 
-def _environment(present: urls.Present) -> jinja2.Environment:
+def _environment() -> jinja2.Environment:
     # the output is Markdown, not HTML: HTML-escaping would turn `>` quotes and `"` titles into
-    # entities; author text goes through the `md` filter (escape_markdown_html) instead
+    # entities; author text goes through the `md` filter (escape_markdown_html) instead. Its course
+    # links stay as written (`modul:id`): the shell's page extensions resolve them on the parsed
+    # page (course.course_links), where a link shown in code is text
     env = environment(TEMPLATES, autoescape=False)
 
-    @jinja2.pass_context
-    def md(ctx: Any, text: str) -> str:
-        return rewrite_links(escape_markdown_html(str(text)).strip(), ctx["doc"], present=present)
+    def md(text: str) -> str:
+        return escape_markdown_html(str(text)).strip()
 
     @jinja2.pass_context
     def doc_link(ctx: Any, target: str, scheme: str) -> str:
@@ -87,7 +88,7 @@ class DocsTreeWriter:
         self.course = course
         self.t = strings
         self.docs_dir = docs_dir
-        self.env = _environment(self.present)
+        self.env = _environment()
         self.origins: dict[str, PageOrigin] = {}  # docs path -> its source, for the shell's path:line
 
     def yaml_origin(self, folder: str, item_id: str) -> PageOrigin:
@@ -125,7 +126,7 @@ class DocsTreeWriter:
                 if course.edition is not None and page.meta.id == "hjaelp":
                     body = edition_docs.help_body(body, self.help_contacts(doc))
                 materials = self.materials if page.meta.id == ABOUT_PAGE else None
-                self.write(doc, "page.md.j2", page=page, body=rewrite_links(body, doc, present=self.present),
+                self.write(doc, "page.md.j2", page=page, body=body,
                            materials=materials, materials_dir=MATERIALS_DIR)
         self.origins[urls.GLOSSARY_DOC] = PageOrigin(
             "glossary.yml", 1, texts=tuple(t for t in course.yaml_texts if t.path == "glossary.yml"))
@@ -151,7 +152,7 @@ class DocsTreeWriter:
             if body != module.body:  # the edition's text is in a slot: the page links what the filled body does
                 links = audit(body, module.body_line).links
         self.write(doc, "module.md.j2", module=module, prerequisites=prerequisites,
-                   body=rewrite_links(body, doc, present=self.present),
+                   body=body,
                    glossary_json=self.glossary_json({link.target for link in links if link.scheme == "ordliste"}, doc))
 
     def glossary_json(self, linked: set[str], doc: str) -> str:
@@ -181,7 +182,7 @@ class DocsTreeWriter:
         for page in edition.pages.values():
             doc = urls.page_doc(page.meta.id)
             self.write(doc, "page.md.j2", page=page, materials=None, materials_dir=MATERIALS_DIR,
-                       body=rewrite_links(escape_markdown_html(page.body), doc, present=self.present))
+                       body=escape_markdown_html(page.body))
 
     def help_contacts(self, doc: str) -> str:
         edition = self.course.edition
@@ -238,7 +239,7 @@ class DocsTreeWriter:
         intro_page = self.course.pages["index"]
         self.origins["index.md"] = self.body_origin(intro_page)
         self.write("index.md", "index.md.j2", meta=self.course.meta,
-                   intro=rewrite_links(intro_page.body, "index.md", present=self.present),
+                   intro=intro_page.body,
                    tracks=self.track_summaries("index.md"))
 
     def navigation(self) -> list[Any]:

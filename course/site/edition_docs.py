@@ -2,8 +2,8 @@
 
 Kept beside :mod:`course.site.docs_tree` so a build without an edition never reaches this code,
 and its output stays what it was. Every edition string is author text: it goes through the same
-``md`` filter as national text (raw HTML escaped, links rewritten) or, for names put inside our
-own Markdown (a link text, a heading), through :func:`markdown_literal`.
+``md`` filter as national text (raw HTML escaped; course links are resolved by the shell) or, for
+names put inside our own Markdown (a link text, a heading), through :func:`markdown_literal`.
 """
 
 from __future__ import annotations

@@ -58,3 +58,6 @@ class ShellInput:
     logo: str | None = None  # the edition's logo, a path inside docs_dir, shown in the header as <img>
     site_url: str = ""  # course.yml's site_url: where the site is published, if known
     notice: str | None = None  # a notice on every page (the example edition's "Eksempel – ...")
+    # the modules and scenarios in this build, by link scheme (modul, scenarie): a course link to any
+    # other keeps just its text (a track's package holds one track); None: every one is there
+    items: dict[str, tuple[str, ...]] | None = None

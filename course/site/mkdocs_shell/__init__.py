@@ -79,6 +79,9 @@ def shell_config(project_config: Path, shell: ShellInput) -> dict[str, Any]:
         markdown_extensions=markdown_extensions(shell),
         hooks=[*config.get("hooks", []), *(str(hook) for hook in HOOKS)],
     )
+    # course links reach the pages as docs-root paths (/moduler/x.md, course.course_links): MkDocs
+    # makes them relative and checks them only with this, whatever mkdocs.yml says
+    config.setdefault("validation", {}).setdefault("links", {})["absolute_links"] = "relative_to_docs"
     theme = config.setdefault("theme", {})
     theme.update(language=shell.language, custom_dir=str(OVERRIDES), font=False)
     if shell.logo:
@@ -105,7 +108,7 @@ def markdown_extensions(shell: ShellInput) -> list[Any]:
     Not read from mkdocs.yml: both shells take the one list, so they make the same HTML (heading
     ids above all). A Python object in an option (the toc's slugify) is written as its name.
     """
-    names, configs = page_extensions(shell.strings, shell.edition_name, shell.filled_slots)
+    names, configs = page_extensions(shell.strings, shell.edition_name, shell.filled_slots, shell.items)
     return [{name: {key: PythonName(f"{value.__module__}.{value.__qualname__}") if callable(value) else value
                     for key, value in configs[name].items()}} if name in configs else name
             for name in names]

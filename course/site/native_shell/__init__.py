@@ -73,7 +73,7 @@ def render(project_root: Path, shell: ShellInput, work_dir: Path) -> None:
     docs, site = shell.docs_dir, shell.site_dir
     lunr = lunr_files(project_root, shell.language)
     pages = render_all(shell.strings, docs,
-                       {"edition": shell.edition_name, "filled": list(shell.filled_slots)})
+                       {"edition": shell.edition_name, "filled": list(shell.filled_slots), "items": shell.items})
 
     # every file the site will hold, for the link check
     assets = {posixpath.join(*p.relative_to(docs).parts) for p in docs.rglob("*") if p.is_file()

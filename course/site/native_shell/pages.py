@@ -3,8 +3,10 @@
 The extension list is :mod:`course.site.page_markdown`'s, the one the mkdocs shell gets too, so both
 shells make the same HTML of the same Markdown: the same heading ids, callouts and
 quizzes. One parser is reused for every page (``reset``), which is most of why this shell is fast. A
-tree step does what MkDocs does to links (``x.md`` becomes ``x.html``) and records every link, so
-:mod:`link_check` can judge them on the parser's own tree.
+tree step does what MkDocs does to links (``x.md`` becomes ``x.html``; a docs-root ``/x.md``, which
+is how the page extensions write a course link, becomes relative to the page, as MkDocs'
+``absolute_links: relative_to_docs`` does) and records every link, so :mod:`link_check` can judge
+them on the parser's own tree.
 """
 
 from __future__ import annotations
@@ -50,11 +52,13 @@ def is_relative(href: str) -> bool:
 
 
 class _Links(Treeprocessor):
-    """``x.md#a`` -> ``x.html#a`` (as MkDocs does) and note every relative link for the checker."""
+    """``x.md#a`` -> ``x.html#a`` (as MkDocs does), a docs-root ``/x.md`` made relative to the
+    page ``doc``, and note every relative link for the checker."""
 
     def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
         self.found: list[str] = []
+        self.doc = ""
 
     def run(self, root: Element) -> None:
         for element in root.iter("a"):
@@ -62,6 +66,10 @@ class _Links(Treeprocessor):
             if href is None or not is_relative(href):
                 continue
             path, hash_, fragment = href.partition("#")
+            if path.startswith("/"):
+                path = posixpath.relpath(path.lstrip("/"), posixpath.dirname(self.doc) or ".")
+                href = path + hash_ + fragment
+                element.set("href", href)
             if path.endswith(".md"):
                 href = html_path(path) + hash_ + fragment
                 element.set("href", href)
@@ -75,9 +83,10 @@ class _LinkExtension(Extension):
 
 
 def extension_list(strings: dict[str, str], slots: dict[str, Any] | None = None) -> tuple[list[Any], dict[str, Any]]:
-    """Every shell's page extensions (course.site.page_markdown); ``slots``: the edition's name and filled slots."""
+    """Every shell's page extensions (course.site.page_markdown); ``slots``: the edition's name and
+    filled slots, and the build's ``items`` (modules and scenarios) for course links."""
     slots = slots or {}
-    return page_extensions(strings, slots.get("edition", ""), slots.get("filled", ()))
+    return page_extensions(strings, slots.get("edition", ""), slots.get("filled", ()), slots.get("items"))
 
 
 class PageRenderer:
@@ -98,6 +107,7 @@ class PageRenderer:
             text = text[match.end():]
         self.md.reset()
         self.links.processor.found = []
+        self.links.processor.doc = doc
         body = self.md.convert(text)
         toc = getattr(self.md, "toc_tokens", [])
         return RenderedPage(doc, html_path(doc), title, body, toc, list(self.links.processor.found))

@@ -34,3 +34,11 @@ def test_a_markdown_extension_list_in_mkdocs_yml_is_refused(tmp_path: Path) -> N
     settings.write_text("theme:\n  name: material\nmarkdown_extensions:\n  - footnotes\n", encoding="utf-8")
     with pytest.raises(ShellError, match="markdown_extensions"):
         shell_config(settings, shell_input(tmp_path))
+
+
+def test_course_links_are_made_relative_and_checked_whatever_mkdocs_yml_says(tmp_path: Path) -> None:
+    """The page extensions write a course link as /moduler/x.md; MkDocs leaves such a link as it is
+    (a dead link offline) unless it reads it relative to the docs folder."""
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text("theme:\n  name: material\nvalidation:\n  links:\n    absolute_links: info\n", "utf-8")
+    assert shell_config(settings, shell_input(tmp_path))["validation"]["links"]["absolute_links"] == "relative_to_docs"
