@@ -38,6 +38,8 @@ class SlotSpan:
 
 def slot_spans(lines: list[str]) -> tuple[list[SlotSpan], list[tuple[int, str]]]:
     """Every slot in ``lines``, and ``(0-based line, message)`` for directives that are not right."""
+    if not any(ANY_SLOT_DIRECTIVE.match(line) for line in lines):
+        return [], []  # most pages: no need to find their code (a Markdown parse) to know there is no slot
     code = code_lines(lines)
     spans: list[SlotSpan] = []
     problems: list[tuple[int, str]] = []
