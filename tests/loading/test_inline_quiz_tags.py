@@ -38,3 +38,22 @@ def test_a_quiz_on_lines_of_its_own_is_a_block_not_a_problem() -> None:
     blocks, problems, blanked = find_quiz_blocks("<quiz>\nQ?\n- [x] a\n- [ ] b\n</quiz>\n", 5)
     assert [b.line for b in blocks] == [5] and problems == []
     assert "<quiz>" not in blanked
+
+
+QUIZ = "<quiz>\nQ?\n- [x] a\n- [ ] b\n</quiz>"
+
+
+@pytest.mark.parametrize("body", [
+    f"```\n{QUIZ}\n```",  # fenced
+    "- punkt\n\n  ~~~\n" + "\n".join("  " + line for line in QUIZ.split("\n")) + "\n  ~~~",  # fenced in a list
+    "\n".join("\t" + line for line in QUIZ.split("\n")),  # a tab makes it indented code
+])
+def test_a_quiz_in_code_is_text_not_a_block(body: str) -> None:
+    blocks, problems, _ = find_quiz_blocks(f"Tekst.\n\n{body}\n", 1)
+    assert blocks == [] and problems == []
+
+
+def test_a_quiz_beside_indented_text_is_still_a_block() -> None:
+    body = f'!!! note "Sådan kan det lyde"\n    Jeg spørger alle.\n\n{QUIZ}\n'  # four spaces, yet no code at the margin
+    blocks, problems, _ = find_quiz_blocks(body, 1)
+    assert [b.line for b in blocks] == [4] and problems == []
