@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -16,9 +17,10 @@ from tests.conftest import MINI
 
 @pytest.fixture
 def workers(monkeypatch) -> None:
-    """Two workers even for the mini course's few modules."""
+    """Two forked workers even for the mini course's few modules (and even if an earlier test left a thread)."""
     monkeypatch.setattr(course_loader, "PARALLEL_LOAD_FROM", 1)
     monkeypatch.setattr(course_loader, "cores", lambda: 2)
+    monkeypatch.setattr(course_loader, "worker_context", lambda: multiprocessing.get_context("fork"))
 
 
 def serial(root: Path, monkeypatch) -> Course | CourseError:
@@ -35,7 +37,6 @@ def loaded(root: Path):
 
 
 def test_a_course_loaded_in_workers_is_the_one_loaded_in_one(workers, monkeypatch) -> None:
-    assert course_loader.worker_context().get_start_method() == "fork"
     parallel = loaded(MINI)
     assert not isinstance(parallel, CourseError) and len(parallel.modules) >= 2
     assert parallel == serial(MINI, monkeypatch)
