@@ -41,8 +41,19 @@ class TextUnit:
 
 def course_units(course: Course) -> Iterator[TextUnit]:
     """Every text unit a learner reads: module and page bodies, and the YAML strings."""
-    for item in (*course.modules.values(), *course.pages.values()):
-        yield from markdown_units(relative(item.path, course.root), item.body, item.body_line)
+    for path, body, first_line in body_sources(course):
+        yield from markdown_units(path, body, first_line)
+    yield from yaml_units(course)
+
+
+def body_sources(course: Course) -> list[tuple[str, str, int]]:
+    """``(path, body, first line)`` of every module and page, in :func:`course_units` order."""
+    return [(relative(item.path, course.root), item.body, item.body_line)
+            for item in (*course.modules.values(), *course.pages.values())]
+
+
+def yaml_units(course: Course) -> Iterator[TextUnit]:
+    """The units of the YAML strings a learner reads (after the bodies in :func:`course_units`)."""
     for text in course.yaml_texts:
         if _is_learner_text(text.key):
             masked = _YAML_MARKUP.sub(lambda m: " " * len(m.group(0)), text.text)

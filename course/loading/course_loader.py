@@ -7,7 +7,8 @@ them is raised at the end, so an author fixes a whole batch per run.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from course.model import (
     Workshop,
     YamlText,
 )
+from course.process_start import cores, worker_context
 from course.validation import check_course
 from course.validation.checks import duplicate_ids
 from course.validation.workshops import check_workshops
@@ -122,6 +124,30 @@ class SourceLoader:
         return Module(meta, body, tuple(questions), scan.links, path, key_lines, scan.anchors, body_line,
                       scan.slots)
 
+    def modules(self, paths: list[Path]) -> list[Module]:
+        """Every module in ``paths`` (in order), by one forked worker per core for a large course.
+
+        Each module file is read, parsed and scanned on its own (most of ``check``'s time: its YAML,
+        its Markdown twice), so halves of the list load side by side. Each worker loads a run of
+        consecutive files and the runs are joined in order, so modules, problems and strings come
+        out exactly as from one loader. Only forked (see :mod:`course.process_start`): a spawned
+        worker would spend on imports what it saves.
+        """
+        workers = min(cores(), MAX_LOAD_WORKERS, len(paths) // PARALLEL_LOAD_FROM)
+        context = worker_context()
+        if workers < 2 or context.get_start_method() != "fork":
+            return [m for p in paths if (m := self.module(p))]
+        size = -(-len(paths) // workers)
+        runs = [(self.root, self.shown_from, paths[i : i + size]) for i in range(0, len(paths), size)]
+        modules: list[Module] = []
+        with ProcessPoolExecutor(len(runs), mp_context=context) as pool:
+            for part in pool.map(_load_modules, runs):
+                modules += part.modules
+                self.problems += part.problems
+                self.yaml_texts += part.yaml_texts
+                self.string_links.update(part.string_links)
+        return modules
+
     def page(self, path: Path) -> Page | None:
         loaded = self.markdown_file(path, PageMeta)
         if loaded is None:
@@ -195,6 +221,27 @@ class SourceLoader:
             return {}
 
 
+PARALLEL_LOAD_FROM = 100  # modules per worker at least: below that, a worker costs more than it saves
+MAX_LOAD_WORKERS = 4
+
+
+@dataclass
+class _LoadedRun:
+    """What one worker's loader gathered from a run of module files."""
+
+    modules: list[Module]
+    problems: list[Problem]
+    yaml_texts: list[YamlText]
+    string_links: dict[str, tuple[Link, ...]]
+
+
+def _load_modules(run: tuple[Path, Path, list[Path]]) -> _LoadedRun:
+    root, shown_from, paths = run
+    loader = SourceLoader(root, shown_from)
+    modules = [m for p in paths if (m := loader.module(p))]
+    return _LoadedRun(modules, loader.problems, loader.yaml_texts, loader.string_links)
+
+
 def load_course(root: Path) -> Course:
     """Read, parse and validate the course in ``root``; raise :class:`CourseError` on problems."""
     root = root.resolve()
@@ -202,7 +249,7 @@ def load_course(root: Path) -> Course:
     meta = loader.course_meta(root / "course.yml")
     public_keys = loader.public_keys()
 
-    modules = [m for p in sorted((root / "modules").glob("*.md")) if (m := loader.module(p))]
+    modules = loader.modules(sorted((root / "modules").glob("*.md")))
     pages = [p for f in sorted((root / "pages").glob("*.md")) if (p := loader.page(f))]
     scenario_sources = [
         (path, loaded)

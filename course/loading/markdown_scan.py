@@ -58,6 +58,8 @@ def find_quiz_blocks(body: str, first_line: int) -> tuple[list[QuizBlock], list[
         if lines[index].strip() in (QUIZ_OPEN, QUIZ_CLOSE):
             lines[index] = ""
     blanked = "\n".join(lines)
+    if not _may_hold_inline_tag(blanked):
+        return blocks, problems, blanked
     for token in _CODE_FINDER.parse(blanked):
         if token.type == "inline" and token.map:
             for child_line, text in _text_lines(token):
@@ -65,6 +67,22 @@ def find_quiz_blocks(body: str, first_line: int) -> tuple[list[QuizBlock], list[
                     problems.append((first_line + child_line,
                                      "write '<quiz>' and '</quiz>' each on a line of its own"))
     return blocks, problems, blanked
+
+
+# Where markdown-it's text can hold characters the source does not spell out: a backslash escape,
+# an entity, or a percent-escape that an autolink's text decodes (``%3C`` is ``<``).
+_UNSPELLED = ("\\", "&", "%3c", "%3C")
+
+
+def _may_hold_inline_tag(blanked: str) -> bool:
+    """Whether any inline text of ``blanked`` can read ``<quiz>`` or ``</quiz>``.
+
+    Text in markdown-it's tokens is the source's own characters, in order and within a line, except
+    for escapes, entities and an autolink's decoded percent-escapes. So without a tag spelled out and
+    without those, no text can hold one, and the body need not be parsed (most bodies: the tag lines
+    are blanked already).
+    """
+    return QUIZ_OPEN in blanked or QUIZ_CLOSE in blanked or any(mark in blanked for mark in _UNSPELLED)
 
 
 def _text_lines(token) -> list[tuple[int, str]]:

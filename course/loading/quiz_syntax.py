@@ -52,6 +52,17 @@ def code_lines(lines: list[str]) -> set[int]:
     return code
 
 
+def margin_code_lines(lines: list[str]) -> set[int]:
+    """:func:`code_lines`, for a caller that only asks about lines indented at most three spaces.
+
+    Such a line can only be code inside a fence (indented code needs four columns, and a tab
+    counts as four), so without a fence marker or a tab the answer is "none" with no parse.
+    """
+    if not any("```" in line or "~~~" in line or "\t" in line for line in lines):
+        return set()
+    return code_lines(lines)
+
+
 def quiz_blocks(lines: list[str]) -> tuple[list[QuizSpan], list[tuple[int, str]]]:
     """Every closed quiz block, and ``(0-based line, message)`` for tags that do not pair up.
 
@@ -59,7 +70,7 @@ def quiz_blocks(lines: list[str]) -> tuple[list[QuizSpan], list[tuple[int, str]]
     """
     if not any(QUIZ_OPEN in line or QUIZ_CLOSE in line for line in lines):
         return [], []  # most of a course's pages: no need to find their code
-    code = code_lines(lines)
+    code = margin_code_lines(lines)  # a tag counts only indented at most three spaces
     spans: list[QuizSpan] = []
     problems: list[tuple[int, str]] = []
     open_at: int | None = None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from course.loading.quiz_syntax import code_lines
+from course.loading.quiz_syntax import margin_code_lines
 
 SLOT_DIRECTIVE = re.compile(r'^ {0,3}!!!\s+lokal\s+"(?P<name>[^"]*)"\s*$')
 ANY_SLOT_DIRECTIVE = re.compile(r"^ {0,3}!!!\s+lokal\b")
@@ -38,7 +38,9 @@ class SlotSpan:
 
 def slot_spans(lines: list[str]) -> tuple[list[SlotSpan], list[tuple[int, str]]]:
     """Every slot in ``lines``, and ``(0-based line, message)`` for directives that are not right."""
-    code = code_lines(lines)
+    if not any(ANY_SLOT_DIRECTIVE.match(line) for line in lines):
+        return [], []  # most pages: no need to find their code (a Markdown parse) to know there is no slot
+    code = margin_code_lines(lines)  # a directive is indented at most three spaces
     spans: list[SlotSpan] = []
     problems: list[tuple[int, str]] = []
     index = 0

@@ -15,6 +15,7 @@ order with ``data-correct`` on the key; the runtime shuffles them per learner an
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
@@ -46,8 +47,16 @@ DEFAULT_STRINGS = {
 }
 
 
-def _environment() -> jinja2.Environment:
-    return environment(TEMPLATES, autoescape=True, lstrip_blocks=False, keep_trailing_newline=False)
+@functools.cache
+def _template(name: str) -> jinja2.Template:
+    """A compiled form template, once per process.
+
+    A shell may make a new Markdown instance (so a new extension) for every page; compiling the
+    templates again each time was a fifth of such a shell's build of 1,000 modules. The templates are
+    Opspor's own files, not course sources, so they cannot change during a build or a preview.
+    """
+    env = environment(TEMPLATES, autoescape=True, lstrip_blocks=False, keep_trailing_newline=False)
+    return env.get_template(name)
 
 
 def _atomic(element: etree.Element) -> None:
@@ -88,7 +97,6 @@ class QuizBlockProcessor(BlockProcessor):
     def __init__(self, parser: Any, extension: QuizExtension):
         super().__init__(parser)
         self.extension = extension
-        self.environment = _environment()
 
     def test(self, parent: etree.Element, block: str) -> bool:
         return bool(PLACEHOLDER_RE.match(block.strip()))
@@ -109,7 +117,7 @@ class QuizBlockProcessor(BlockProcessor):
         t = self.strings()
         first, _, more = quiz.question.partition("\n\n")
         kind = "multiple" if sum(a.correct for a in quiz.answers) > 1 else "single"
-        html = self.environment.get_template("question.html.j2").render(
+        html = _template("question.html.j2").render(
             number=number,
             kind=kind,
             label=t["quiz_question_label"].format(n=number, total=total),
@@ -138,7 +146,7 @@ class QuizBlockProcessor(BlockProcessor):
 
     def summary(self) -> etree.Element:
         t = self.strings()
-        html = self.environment.get_template("summary.html.j2").render(
+        html = _template("summary.html.j2").render(
             heading=t["quiz_summary_heading"], retry_all=t["quiz_retry_all"]
         )
         element = etree.fromstring(html)

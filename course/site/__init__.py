@@ -13,7 +13,7 @@ from course import urls
 from course.site.docs_tree import DocsTreeWriter
 from course.site.manifest import build_manifest, manifest_script
 from course.site.materials import MATERIALS_DIR, Materials
-from course.site.minify import minify_assets
+from course.site.minify import minifying
 from course.site.runtime import PAGE_SCRIPTS, RUNTIME_SCRIPTS
 from course.site.shell_input import ShellError, ShellInput
 from course.site.shells import render_shell
@@ -61,10 +61,6 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
     strings = ui_strings(course.meta.language)
     vendored = vendor_sources(project_root)
     docs.mkdir(parents=True, exist_ok=True)
-    writer = DocsTreeWriter(course, strings, docs, materials)
-    nav = writer.write_all()
-    if materials is not None:  # the PDFs are files of the site; "Om kurset" links to them
-        shutil.copytree(materials.folder, docs / MATERIALS_DIR)
     asset_dir = docs / urls.ASSET_DIR
     shutil.copytree(ASSETS, asset_dir)
     manifest = build_manifest(course, strings)
@@ -81,7 +77,12 @@ def write_docs(course: Course, project_root: Path, docs: Path, site_dir: Path,
     if edition is not None and edition.logo is not None:
         logo = f"{urls.ASSET_DIR}/udgave-logo{edition.logo.suffix}"
         (docs / logo).write_bytes(edition.logo.data)  # shown only as <img>: script in an SVG never runs
-    minify_assets(asset_dir, vendor_sources(project_root, ESBUILD)["esbuild"])
+    # the runtime's files are minified while the pages are written (esbuild is a program of its own)
+    with minifying(asset_dir, vendor_sources(project_root, ESBUILD)["esbuild"]):
+        writer = DocsTreeWriter(course, strings, docs, materials)
+        nav = writer.write_all()
+        if materials is not None:  # the PDFs are files of the site; "Om kurset" links to them
+            shutil.copytree(materials.folder, docs / MATERIALS_DIR)
     return ShellInput(
         docs_dir=docs,
         site_dir=site_dir,

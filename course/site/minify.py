@@ -10,7 +10,11 @@ whitespace and comments and shortens local names; it does not bundle or change w
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+TIMEOUT = 300  # seconds
 
 
 class MinifyError(Exception):
@@ -19,13 +23,38 @@ class MinifyError(Exception):
 
 def minify_assets(folder: Path, esbuild: Path) -> None:
     """Minify every ``.js`` and ``.css`` file directly in ``folder``, in place."""
+    with minifying(folder, esbuild):
+        pass
+
+
+@contextmanager
+def minifying(folder: Path, esbuild: Path) -> Iterator[None]:
+    """:func:`minify_assets` in the background while the ``with`` block runs (which must not touch
+    ``folder``'s scripts and styles); done, or :class:`MinifyError`, when the block ends.
+
+    esbuild is a separate program, so the build's own Python work (writing the docs tree) runs
+    beside it instead of waiting for it. If the block fails, esbuild is stopped.
+    """
     files = sorted(str(p) for p in folder.iterdir() if p.suffix in (".js", ".css") and p.is_file())
     if not files:
+        yield
         return
-    run = subprocess.run(
+    process = subprocess.Popen(
         [str(esbuild), *files, "--minify", f"--outdir={folder}", "--allow-overwrite", "--charset=utf8",
          "--log-level=error"],
-        capture_output=True, text=True, timeout=300, check=False,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    if run.returncode != 0:
-        raise MinifyError(run.stderr.strip() or f"esbuild exited with {run.returncode}")
+    try:
+        yield
+    except BaseException:
+        process.kill()
+        process.communicate()
+        raise
+    try:
+        _, errors = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise
+    if process.returncode != 0:
+        raise MinifyError(errors.strip() or f"esbuild exited with {process.returncode}")

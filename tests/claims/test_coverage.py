@@ -94,3 +94,23 @@ def test_build_refuses_an_unledgered_claim(mini_copy: Path, tmp_path: Path) -> N
     assert result.returncode == 1
     assert "claims without a source" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_large_course_tallied_in_workers_gives_the_same_report(mini_copy: Path, monkeypatch) -> None:
+    import multiprocessing
+
+    from course.claims import coverage
+
+    for name in ("01-grundmodul.md", "02-rollemodul.md"):  # uncovered claims in both bodies, so in both workers
+        module = mini_copy / "modules" / name
+        module.write_text(module.read_text("utf-8") + "\nRing 70 20 30 40 inden for 3 hverdage.\n", "utf-8")
+    settings = mini_copy / "course.yml"
+    settings.write_text(settings.read_text("utf-8") + "claims:\n  enforce: false\n", "utf-8")
+    course = load_course(mini_copy)
+    alone = check_claims(course)
+    monkeypatch.setattr(coverage, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(coverage, "cores", lambda: 2)
+    monkeypatch.setattr(coverage, "worker_context", lambda: multiprocessing.get_context("fork"))
+    parallel = check_claims(course)
+    assert parallel == alone
+    assert {problem.path for problem in parallel.uncovered} == {"modules/01-grundmodul.md", "modules/02-rollemodul.md"}

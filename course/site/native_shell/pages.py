@@ -12,8 +12,6 @@ them on the parser's own tree.
 from __future__ import annotations
 
 import importlib
-import multiprocessing
-import os
 import posixpath
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -27,6 +25,7 @@ import yaml
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from course.process_start import cores, worker_context
 from course.site.page_markdown import page_extensions
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -133,17 +132,16 @@ def render_all(strings: dict[str, str], docs_dir: Path,
     """Every page of the docs tree, in :func:`docs_pages` order.
 
     Markdown is most of a build's time and each page is independent, so a large course is
-    rendered by one worker process per core (fresh interpreters: "spawn", safe beside threads).
+    rendered by one worker process per core (forked when that is safe, see :mod:`course.process_start`).
     """
     docs = docs_pages(docs_dir)
-    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
-                  MAX_WORKERS)
+    workers = min(cores(), MAX_WORKERS)
     if len(docs) < PARALLEL_FROM or workers < 2:
         return _render_chunk((strings, slots or {}, docs_dir, docs))
     tasks = [(strings, slots or {}, docs_dir, docs[i::workers]) for i in range(workers)]
-    # Each worker imports course.loading before anything else, in the order the build itself does: the
-    # loading <-> validation import cycle (issue 14) breaks when course.site is imported first.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+    # A spawned worker imports course.loading before anything else, in the order the build itself does:
+    # the loading <-> validation import cycle (issue 14) broke when course.site was imported first.
+    with ProcessPoolExecutor(workers, mp_context=worker_context(),
                              initializer=importlib.import_module, initargs=("course.loading",)) as pool:
         rendered = {page.doc: page for part in pool.map(_render_chunk, tasks) for page in part}
     return [rendered[doc] for doc in docs]

@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from build import cli
@@ -166,14 +167,18 @@ def test_packages_hold_the_native_site_without_its_server_pages(mini_course, nat
     assert "kursus/404.html" not in names and "kursus/sitemap.xml" not in names
 
 
-def test_pages_rendered_in_worker_processes_are_the_same_as_in_one(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("start", ["fork", "spawn"])  # forked from the command line, spawned beside threads
+def test_pages_rendered_in_worker_processes_are_the_same_as_in_one(tmp_path: Path, monkeypatch, start: str) -> None:
+    import multiprocessing
+
     from course.site.native_shell import pages
 
     course = load_course(MINI)
     shell = write_docs(course, PROJECT, tmp_path / "docs", tmp_path / "site")
     serial = pages.render_all(shell.strings, shell.docs_dir)
     monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(pages.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(pages, "cores", lambda: 2)
+    monkeypatch.setattr(pages, "worker_context", lambda: multiprocessing.get_context(start))
     parallel = pages.render_all(shell.strings, shell.docs_dir)
     assert [p.doc for p in parallel] == [p.doc for p in serial] and len(serial) == 14
     assert [(p.body, p.links, p.toc, p.title) for p in parallel] == [(p.body, p.links, p.toc, p.title) for p in serial]
