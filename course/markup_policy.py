@@ -192,17 +192,7 @@ def audit(text: str, first_line: int, *, allow_raw_html: bool = False) -> Audit:
     elements, raw_html, unknown_kinds, untitled = _AUDITOR.parse(text)
     for element in elements:
         _audit_element(element, where, result)
-    for word in unknown_kinds:
-        if word != SLOT_KIND:  # a local slot: course.slots' syntax, checked by the slot scan
-            result.findings.append(Finding(
-                where.line_of(f"!!! {word}", f"??? {word}", f"???+ {word}", word),
-                f"callout kind '{word}' is unknown{did_you_mean(word, KINDS)}; the kinds are: {', '.join(KINDS)}"))
-    for word in untitled:
-        if word != SLOT_KIND:
-            result.findings.append(Finding(
-                where.line_of(f"!!! {word}", f"??? {word}", f"???+ {word}", word),
-                f"callout '{word}' has no title, so the page would show the English word "
-                f"'{word.capitalize()}'; write a title in quotes, e.g. !!! {word} \"Vigtigt\" (or \"\" for none)"))
+    _audit_callouts(unknown_kinds, untitled, where, result)
     _inline_course_links(result, where)
     if not allow_raw_html:
         for raw in raw_html:
@@ -211,6 +201,25 @@ def audit(text: str, first_line: int, *, allow_raw_html: bool = False) -> Audit:
             result.findings.append(Finding(where.line_of(raw.strip()[:40], raw.strip()[:8]),
                                            f"raw HTML <{shown}> is not allowed; use Markdown instead"))
     return result
+
+
+def _audit_callouts(unknown_kinds: list[str], untitled: list[str], where: _Locator, result: Audit) -> None:
+    """Callouts of an unknown kind, and callouts with no title (the page would show an English word).
+
+    ``!!! lokal "name"`` is a local slot, course.slots' syntax, checked by the slot scan instead.
+    """
+    def line(word: str) -> int:
+        return where.line_of(f"!!! {word}", f"??? {word}", f"???+ {word}", word)
+
+    for word in unknown_kinds:
+        if word != SLOT_KIND:
+            result.findings.append(Finding(line(word), f"callout kind '{word}' is unknown"
+                                           f"{did_you_mean(word, KINDS)}; the kinds are: {', '.join(KINDS)}"))
+    for word in untitled:
+        if word != SLOT_KIND:
+            result.findings.append(Finding(
+                line(word), f"callout '{word}' has no title, so the page would show the English word "
+                f"'{word.capitalize()}'; write a title in quotes, e.g. !!! {word} \"Vigtigt\" (or \"\" for none)"))
 
 
 def _audit_element(element: Element, where: _Locator, result: Audit) -> None:
